@@ -22,11 +22,11 @@ final class ReadErrors {
                 break;
             }
         }
-        if (e instanceof StackOverflowError) {
+        if (causedBy(e, StackOverflowError.class)) {
             return new SerializationException("Cannot deserialize continuation: its object graph is too deep for this"
                     + " thread's stack; lower SerialLimits.maxDepth (now " + limits.maxDepth() + ")", e);
         }
-        if (e instanceof OutOfMemoryError) {
+        if (causedBy(e, OutOfMemoryError.class)) {
             return new SerializationException("Cannot deserialize continuation: not enough memory to rebuild it", e);
         }
         String message = String.valueOf(e.getMessage());
@@ -40,5 +40,17 @@ final class ReadErrors {
         String firstLine = message.lines().findFirst().orElse("");
         return new SerializationException("Cannot deserialize continuation: malformed payload ("
                 + e.getClass().getSimpleName() + ": " + (firstLine.length() > 300 ? firstLine.substring(0, 300) + "..." : firstLine) + ")", e);
+    }
+
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 }

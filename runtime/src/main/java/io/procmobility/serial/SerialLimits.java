@@ -12,11 +12,11 @@ package io.procmobility.serial;
 public record SerialLimits(int maxBytes, int maxLength, int maxDepth) {
 
     /**
-     * 16 MiB, one million elements, depth 1000: far above a normal process's captured state, far
-     * below what hurts a node (1 000 000 references is 8 MB of array; depth 1000 fits a 512 KiB
+     * 16 MiB, one million elements, depth 400: far above a normal process's captured state, far
+     * below what hurts a node (1 000 000 references is 8 MB of array; depth 400 fits a 512 KiB
      * thread stack).
      */
-    public static final SerialLimits DEFAULTS = new SerialLimits(16 << 20, 1_000_000, 1000);
+    public static final SerialLimits DEFAULTS = new SerialLimits(16 << 20, 1_000_000, 400);
 
     /** Validates the limits; all must be positive. */
     public SerialLimits {

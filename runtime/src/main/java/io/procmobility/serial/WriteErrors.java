@@ -34,7 +34,7 @@ final class WriteErrors {
                 return new SerializationException(se.getMessage(), e);
             }
         }
-        if (e instanceof StackOverflowError) {
+        if (ReadErrors.causedBy(e, StackOverflowError.class)) {
             return new SerializationException("Cannot serialize continuation: its object graph is too deep for this"
                     + " thread's stack. Lower SerialLimits.maxDepth (now " + limits.maxDepth() + ") or flatten the structure.", e);
         }
