@@ -77,7 +77,7 @@ public final class Continuation {
      */
     public static Object suspend(Object valueOut) {
         StackRecorder recorder = StackRecorder.current();
-        if (recorder == null) {
+        if (!recorder.isActive()) {
             throw new IllegalStateException("Continuation.suspend() called outside a continuation on thread "
                     + Thread.currentThread().getName() + ". Start the code with Continuation.startWith(...).");
         }

@@ -7,7 +7,7 @@ package io.procmobility.internal;
  * on other threads still work, through a thread-local fallback. Not API.
  */
 public class CarrierThread extends Thread {
-    StackRecorder recorder;
+    StackRecorder recorder = StackRecorder.NONE;
 
     /** Creates a carrier thread running {@code task}. */
     public CarrierThread(Runnable task, String name) {

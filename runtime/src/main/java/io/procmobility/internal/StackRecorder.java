@@ -23,6 +23,12 @@ public final class StackRecorder {
      */
     private static final AtomicInteger FOREIGN_RUNS = new AtomicInteger();
 
+    /**
+     * The recorder seen by instrumented code when no continuation runs: both flags stay false
+     * forever, so instrumented methods need no null checks on their hot path.
+     */
+    public static final StackRecorder NONE = new StackRecorder(new Frame[0], null);
+
     /** True while frames are being restored, from the start of a resume to the suspension point. */
     public boolean restoring;
     /** True while a suspension unwinds the stack and each frame saves itself. */
@@ -44,13 +50,28 @@ public final class StackRecorder {
         this.restoring = frames.length > 0;
     }
 
-    /** The recorder of the continuation running on this thread, or {@code null} if none. */
+    /** The recorder of the continuation running on this thread, or {@link #NONE}. */
     public static StackRecorder current() {
         Thread thread = Thread.currentThread();
         if (thread instanceof CarrierThread) {
             return ((CarrierThread) thread).recorder;
         }
-        return FOREIGN_RUNS.get() == 0 ? null : FOREIGN.get();
+        if (FOREIGN_RUNS.get() == 0) {
+            return NONE;
+        }
+        StackRecorder recorder = FOREIGN.get();
+        return recorder == null ? NONE : recorder;
+    }
+
+    /** True for the recorder of a running continuation, false for {@link #NONE}. */
+    public boolean isActive() {
+        return this != NONE;
+    }
+
+    /** Called by instrumented bytecode when a frame names a call site the method does not have. */
+    public static RuntimeException invalidCallSite(Frame frame) {
+        return new ResumeException("Cannot resume " + frame.methodLabel() + ": the frame names call site "
+                + frame.callSite() + ", which the loaded method does not have. Resume with the same build of the class.");
     }
 
     /**
