@@ -9,15 +9,15 @@ import io.procmobility.instrumenter.InstrumenterConfig;
  * files (for stack-map frames) through the defining loader's resources, never by loading them.
  */
 final class InstrumenterTransform implements ClassTransform {
-    private final InstrumenterConfig config;
+    private final Instrumenter instrumenter;
 
     InstrumenterTransform(InstrumenterConfig config) {
-        this.config = config;
+        // The default locator is never used: every call passes the defining loader's.
+        this.instrumenter = new Instrumenter(config, ClassBytesLocator.of(ClassLoader.getSystemClassLoader()));
     }
 
     @Override
     public byte[] transform(ClassLoader loader, byte[] classFile) {
-        // One Instrumenter per call: it is two fields, and its locator must be the defining loader's.
-        return new Instrumenter(config, ClassBytesLocator.of(loader)).instrument(classFile);
+        return instrumenter.instrument(classFile, ClassBytesLocator.of(loader));
     }
 }
