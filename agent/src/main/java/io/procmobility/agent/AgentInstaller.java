@@ -13,6 +13,7 @@ final class AgentInstaller {
 
     static AgentHandle install(Instrumentation instrumentation, AgentOptions options, ClassTransform transform,
             AgentLog log) {
+        long start = System.nanoTime();
         AgentStats stats = new AgentStats();
         List<InstrumentationObserver> observers = new ArrayList<>(List.of(stats, log));
         if (options.dumpDirectory() != null) {
@@ -29,7 +30,7 @@ final class AgentInstaller {
                 .with(listener)
                 .with(decorator)
                 .installOn(instrumentation);
-        log.info("installed with options [" + options + "]");
+        log.info("installed in " + (System.nanoTime() - start) / 1_000_000 + " ms with options [" + options + "]");
         return new AgentHandle(instrumentation, transformer, options, stats);
     }
 }
