@@ -8,12 +8,15 @@ import java.lang.reflect.Method;
 /**
  * The one place where the integration tests call {@code io.procmobility.serial.ContinuationSerializer}.
  * Reflective because the serializer is written on another branch at the same time as the agent;
- * once it is on main, replace this with direct calls. Expects a no-argument constructor (or one
- * taking a {@link ClassLoader}), {@code byte[] serialize(Continuation)} and
- * {@code Continuation deserialize(byte[])} (optionally with a trailing {@link ClassLoader}).
+ * once it is on main, replace this with the direct calls
+ * {@code new ContinuationSerializer(SerialAllowlist.builder().allowPackage("com.example.mobility.**").build(), loader)},
+ * {@code serialize(Continuation)} and {@code deserialize(byte[])} (the serializer branch's API).
  */
 public final class SerializerBridge {
     static final String SERIALIZER = "io.procmobility.serial.ContinuationSerializer";
+    static final String ALLOWLIST = "io.procmobility.serial.SerialAllowlist";
+    /** The fixtures' classes the continuation's frames and target refer to. */
+    static final String ALLOWED_PACKAGE = "com.example.mobility.**";
 
     private SerializerBridge() {
     }
@@ -58,6 +61,16 @@ public final class SerializerBridge {
 
     private static Object newSerializer() throws Exception {
         Class<?> type = Class.forName(SERIALIZER);
+        ClassLoader loader = SerializerBridge.class.getClassLoader();
+        for (Constructor<?> constructor : type.getConstructors()) {
+            Class<?>[] params = constructor.getParameterTypes();
+            if (params.length == 2 && params[0].getName().equals(ALLOWLIST) && params[1] == ClassLoader.class) {
+                Object builder = params[0].getMethod("builder").invoke(null);
+                builder.getClass().getMethod("allowPackage", String.class).invoke(builder, ALLOWED_PACKAGE);
+                Object allowlist = builder.getClass().getMethod("build").invoke(builder);
+                return constructor.newInstance(allowlist, loader);
+            }
+        }
         for (Constructor<?> constructor : type.getConstructors()) {
             if (constructor.getParameterCount() == 0) {
                 return constructor.newInstance();
