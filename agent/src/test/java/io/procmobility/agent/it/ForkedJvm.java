@@ -96,7 +96,7 @@ final class ForkedJvm {
         command.add(applicationClassPath());
         command.add(MAIN);
         command.addAll(List.of(mainArgs));
-        String tag = String.join("-", mainArgs).replaceAll("[^A-Za-z0-9-]", "_") + "-" + System.nanoTime();
+        String tag = mainArgs[0] + "-" + System.nanoTime();
         Path out = workDir.resolve(tag + ".out");
         Path err = workDir.resolve(tag + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
