@@ -63,6 +63,7 @@ public final class ProcmobilityAgent {
      */
     public static AgentHandle install(String options) {
         AgentOptions parsed = AgentOptions.parse(options);
+        ShadedByteBuddy.configure();
         return install(ByteBuddyAgent.install(), parsed);
     }
 
@@ -73,6 +74,7 @@ public final class ProcmobilityAgent {
 
     /** Installs with another raw transform; for tests of the agent's plumbing. */
     static AgentHandle install(Instrumentation instrumentation, AgentOptions options, ClassTransform transform) {
+        ShadedByteBuddy.configure();
         return AgentInstaller.install(instrumentation, options, transform, new AgentLog(options.verbose()));
     }
 

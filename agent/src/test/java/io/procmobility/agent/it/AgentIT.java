@@ -53,6 +53,8 @@ class AgentIT {
         ForkedJvm.Result run = ForkedJvm.runOn(jdk25, ForkedJvm.workDir("local-25"), INCLUDE, "local");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).as(run.toString()).isEqualTo(LOCAL_JOURNEY);
+        // The relocated Byte Buddy runs in safe mode (ShadedByteBuddy): no Unsafe warning in the user's JVM.
+        assertThat(run.err()).as(run.toString()).doesNotContain("sun.misc.Unsafe");
     }
 
     /**
