@@ -50,12 +50,12 @@ public final class Fixtures {
 
     /** {@link #compiled(boolean)}, instrumented with the corpus settings; cached. */
     public static Map<String, byte[]> instrumented(boolean debug) {
-        return INSTRUMENTED.computeIfAbsent("17/" + debug, k -> Collections.unmodifiableMap(instrument(compiled(debug))));
+        return INSTRUMENTED.computeIfAbsent("17/" + debug, k -> instrument(compiled(debug)));
     }
 
     /** {@link #compiled25(boolean)}, instrumented with the corpus settings; cached. */
     public static Map<String, byte[]> instrumented25(boolean debug) {
-        return INSTRUMENTED.computeIfAbsent("25/" + debug, k -> Collections.unmodifiableMap(instrument(compiled25(debug))));
+        return INSTRUMENTED.computeIfAbsent("25/" + debug, k -> instrument(compiled25(debug)));
     }
 
     /** Instruments with the corpus settings and checks every transformed class with CheckClassAdapter. */
@@ -64,19 +64,122 @@ public final class Fixtures {
         return instrument(classes, config, true);
     }
 
-    /** Instruments {@code classes} selected by {@code config}; verifies the results when asked. */
+    /**
+     * Instruments {@code classes} selected by {@code config}; verifies the results with
+     * CheckClassAdapter (data flow included) when asked. A class the instrumenter fails on, rejects
+     * or does not finish within {@link #INSTRUMENT_TIMEOUT_SECONDS} is left out of the result and
+     * its problem recorded ({@link #problemsOf}), so one broken fixture fails its own tests only.
+     */
     public static Map<String, byte[]> instrument(Map<String, byte[]> classes, InstrumenterConfig config, boolean verify) {
         ClassBytesLocator fromMap = internalName -> classes.get(internalName.replace('/', '.'));
         Instrumenter instrumenter = new Instrumenter(config, fromMap.orElse(ClassBytesLocator.of(Fixtures.class.getClassLoader())));
+        ClassLoader verificationLoader = new FixtureLoader(classes, Fixtures.class.getClassLoader());
         Map<String, byte[]> result = new LinkedHashMap<>();
-        classes.forEach((name, bytes) -> {
-            byte[] transformed = instrumenter.instrument(bytes);
-            if (transformed != null && verify) {
-                Instrumented.verify(name, transformed);
+        Map<String, byte[]> view = Collections.unmodifiableMap(result);
+        // All classes in parallel, with one deadline: a class the instrumenter hangs on costs one timeout in all.
+        Map<String, Worker<byte[]>> workers = new LinkedHashMap<>();
+        classes.forEach((name, bytes) -> workers.put(name, new Worker<>(name, () -> instrumenter.instrument(bytes))));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(INSTRUMENT_TIMEOUT_SECONDS);
+        workers.forEach((name, worker) -> {
+            try {
+                byte[] transformed = worker.await(deadline);
+                if (transformed != null && verify) {
+                    Instrumented.verify(name, transformed, verificationLoader);
+                }
+                result.put(name, transformed == null ? classes.get(name) : transformed);
+            } catch (RuntimeException | AssertionError e) {
+                PROBLEMS.put(new Problem(view, name), e);
             }
-            result.put(name, transformed == null ? bytes : transformed);
         });
-        return result;
+        return view;
+    }
+
+    /** How long instrumenting one fixture class may take before it counts as hung (normally well under a second). */
+    public static final int INSTRUMENT_TIMEOUT_SECONDS = 8;
+
+    private record Problem(Map<String, byte[]> result, String className) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Problem p && p.result == result && p.className.equals(className);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(result) * 31 + className.hashCode();
+        }
+    }
+
+    private static final Map<Problem, Throwable> PROBLEMS = new ConcurrentHashMap<>();
+
+    /**
+     * Why classes of {@code fixture} (the class and its nested classes) or the shared helper
+     * {@code Susp} are missing from {@code instrumented}: empty when they all instrumented fine.
+     */
+    public static Map<String, Throwable> problemsOf(Map<String, byte[]> instrumented, String fixture) {
+        Map<String, Throwable> found = new java.util.TreeMap<>();
+        PROBLEMS.forEach((problem, error) -> {
+            String name = problem.className();
+            if (problem.result() == instrumented && (name.equals(fixture) || name.startsWith(fixture + "$")
+                    || name.equals(PACKAGE + ".Susp"))) {
+                found.put(name, error);
+            }
+        });
+        return found;
+    }
+
+    /** Throws an AssertionError naming the cause when {@link #problemsOf} is not empty. */
+    public static void assertInstrumented(Map<String, byte[]> instrumented, String fixture) {
+        Map<String, Throwable> problems = problemsOf(instrumented, fixture);
+        if (!problems.isEmpty()) {
+            Map.Entry<String, Throwable> first = problems.entrySet().iterator().next();
+            throw new AssertionError("instrumenting " + first.getKey() + " failed: " + first.getValue(), first.getValue());
+        }
+    }
+
+    /**
+     * Runs work on a daemon thread, awaited until a deadline: an instrumenter that loops forever
+     * must fail its fixture, not hang the suite. A hung worker is stopped where the JDK still
+     * allows it (before JDK 20).
+     */
+    static final class Worker<T> {
+        private final String what;
+        private final java.util.concurrent.FutureTask<T> task;
+        private final Thread thread;
+
+        Worker(String what, java.util.concurrent.Callable<T> work) {
+            this.what = what;
+            this.task = new java.util.concurrent.FutureTask<>(work);
+            this.thread = new Thread(task, "instrument " + what);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @SuppressWarnings({"deprecation", "removal"})
+        T await(long deadlineNanos) {
+            try {
+                return task.get(Math.max(0, deadlineNanos - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                StackTraceElement[] where = thread.getStackTrace();
+                if (Runtime.version().feature() < 20) {
+                    thread.stop();
+                }
+                throw new AssertionError("the instrumenter did not finish " + what + " within " + INSTRUMENT_TIMEOUT_SECONDS
+                        + " s (endless loop?); it was at " + java.util.Arrays.toString(
+                                java.util.Arrays.copyOf(where, Math.min(8, where.length))));
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** {@code classes} without the entries {@code drop} selects. */
