@@ -60,8 +60,12 @@ public final class Fixtures {
 
     /** Instruments with the corpus settings and checks every transformed class with CheckClassAdapter. */
     public static Map<String, byte[]> instrument(Map<String, byte[]> classes) {
-        InstrumenterConfig config = InstrumenterConfig.builder().include(INCLUDE).exclude(OUTSIDE, REJECTED).build();
-        return instrument(classes, config, true);
+        return instrument(classes, config(), true);
+    }
+
+    /** The corpus settings: the fixtures package and sub-packages, minus {@code .outside} and {@code .rejected}. */
+    public static InstrumenterConfig config() {
+        return InstrumenterConfig.builder().include(INCLUDE).exclude(OUTSIDE, REJECTED).build();
     }
 
     /**
