@@ -33,6 +33,7 @@ public final class ProcessRuntime implements AutoCloseable {
     private final long incarnation = Pid.newIncarnation();
     private final AtomicLong nextSerial = new AtomicLong();
     private final Map<Pid, LocalProcess> processes = new ConcurrentHashMap<>();
+    private final Map<Pid, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final NameRegistry names = new NameRegistry();
     private final RecentExits recentExits;
     private final AtomicLong dropped = new AtomicLong();
@@ -64,6 +65,29 @@ public final class ProcessRuntime implements AutoCloseable {
         return new ProcessRef(process.pid, this);
     }
 
+    /**
+     * Opens a mailbox for code outside processes: messages to the returned endpoint's pid are
+     * passed to {@code handler} on the sending thread (keep it short and non-blocking).
+     */
+    public Endpoint openEndpoint(java.util.function.Consumer<Object> handler) {
+        Endpoint endpoint = new Endpoint(new Pid(incarnation, nextSerial.incrementAndGet()), this, Objects.requireNonNull(handler));
+        endpoints.put(endpoint.pid(), endpoint);
+        return endpoint;
+    }
+
+    void closeEndpoint(Endpoint endpoint) {
+        endpoints.remove(endpoint.pid(), endpoint);
+    }
+
+    MonitorRef monitorFrom(Pid watcher, Pid target) {
+        MonitorRef ref = MonitorRef.next(incarnation);
+        LocalProcess watched = processes.get(target);
+        if (watched == null || !watched.addMonitor(ref, watcher)) {
+            send(watcher, new Down(ref, target, recentExits.of(target).orElse(ExitReason.NOPROC)));
+        }
+        return ref;
+    }
+
     /** A handle on {@code pid} (which may be dead). */
     public ProcessRef ref(Pid pid) {
         return new ProcessRef(pid, this);
@@ -77,7 +101,12 @@ public final class ProcessRuntime implements AutoCloseable {
         Objects.requireNonNull(message, "message (null is reserved for 'no message' after a receive timeout)");
         LocalProcess process = processes.get(pid);
         if (process == null || !process.isAlive()) {
-            dropped.incrementAndGet();
+            Endpoint endpoint = endpoints.get(pid);
+            if (endpoint != null) {
+                endpoint.handler.accept(message);
+            } else {
+                dropped.incrementAndGet();
+            }
             return;
         }
         process.mailbox.add(message);
@@ -222,12 +251,7 @@ public final class ProcessRuntime implements AutoCloseable {
     }
 
     MonitorRef monitor(LocalProcess watcher, Pid target) {
-        MonitorRef ref = MonitorRef.next(incarnation);
-        LocalProcess watched = processes.get(target);
-        if (watched == null || !watched.addMonitor(ref, watcher.pid)) {
-            send(watcher.pid, new Down(ref, target, recentExits.of(target).orElse(ExitReason.NOPROC)));
-        }
-        return ref;
+        return monitorFrom(watcher.pid, target);
     }
 
     void demonitor(MonitorRef ref, Pid target) {
