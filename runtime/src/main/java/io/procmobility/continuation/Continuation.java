@@ -29,11 +29,14 @@ public final class Continuation {
     private final Runnable target;
     private final Frame[] frames;
     private final Object value;
+    /** True when the frames were captured in this JVM from the classes loaded here, so need no resume check. */
+    private final boolean capturedHere;
 
-    private Continuation(Runnable target, Frame[] frames, Object value) {
+    private Continuation(Runnable target, Frame[] frames, Object value, boolean capturedHere) {
         this.target = target;
         this.frames = frames;
         this.value = value;
+        this.capturedHere = capturedHere;
     }
 
     /**
@@ -64,7 +67,10 @@ public final class Continuation {
         if (c.isDone()) {
             throw new IllegalStateException("Cannot continue a continuation that is done");
         }
-        ResumeChecks.verifyResumable(c.frames, classLoaderOf(c.target));
+        if (!c.capturedHere) {
+            // Frames that came from elsewhere (deserialized) are checked once against the classes loaded here.
+            ResumeChecks.verifyResumable(c.frames, classLoaderOf(c.target));
+        }
         return run(c.target, c.frames, valueIn);
     }
 
@@ -84,7 +90,9 @@ public final class Continuation {
         if (recorder.restoring) {
             return recorder.finishRestore();
         }
-        StackVerifier.verifyCapturable();
+        if (StackVerifier.ENABLED) {
+            StackVerifier.verifyCapturable();
+        }
         recorder.beginCapture(valueOut);
         return null;
     }
@@ -122,7 +130,7 @@ public final class Continuation {
     /** Rebuilds a captured continuation, e.g. after deserialization. */
     public static Continuation restore(Runnable target, Frame[] frames, Object value) {
         Objects.requireNonNull(target, "target");
-        return new Continuation(target, frames.clone(), value);
+        return new Continuation(target, frames.clone(), value, false);
     }
 
     private static Continuation run(Runnable target, Frame[] frames, Object valueIn) {
@@ -133,9 +141,9 @@ public final class Continuation {
                     + recorder.nextFrameLabel() + " was never re-entered. The captured stack does not match the code.");
         }
         if (recorder.capturing) {
-            return new Continuation(target, recorder.capturedFrames(), recorder.valueOut());
+            return new Continuation(target, recorder.capturedFrames(), recorder.valueOut(), true);
         }
-        return new Continuation(target, NO_FRAMES, null);
+        return new Continuation(target, NO_FRAMES, null, true);
     }
 
     private static ClassLoader classLoaderOf(Runnable target) {

@@ -14,6 +14,14 @@ import java.util.stream.Stream;
  * down when the error is thrown. Not API.
  */
 public final class StackVerifier {
+    /**
+     * Whether captures are checked (default true). A check walks the stack (about 1-3 µs, the
+     * dominant cost of a suspension); {@code -Dprocmobility.verifyCapture=false} skips it for code
+     * whose every suspending path is known to be instrumented. Without the check, an
+     * uninstrumented frame on the path silently corrupts the run: keep it on unless measured.
+     */
+    public static final boolean ENABLED = !"false".equals(System.getProperty("procmobility.verifyCapture"));
+
     private static final StackWalker WALKER = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
     private static final String RUNTIME_PACKAGE = "io.procmobility.";
 

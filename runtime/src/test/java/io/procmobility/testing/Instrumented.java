@@ -21,20 +21,22 @@ public final class Instrumented {
         Instrumenter instrumenter = new Instrumenter(InstrumenterConfig.including(include),
                 fromMap.orElse(ClassBytesLocator.of(Instrumented.class.getClassLoader())));
         Map<String, byte[]> result = new LinkedHashMap<>();
+        // The data-flow check loads referenced classes to compare types; it must see the fixtures too.
+        ClassLoader verificationLoader = new FixtureLoader(classes, Instrumented.class.getClassLoader());
         classes.forEach((name, bytes) -> {
             byte[] transformed = instrumenter.instrument(bytes);
             if (transformed != null) {
-                verify(name, transformed);
+                verify(name, transformed, verificationLoader);
             }
             result.put(name, transformed == null ? bytes : transformed);
         });
         return result;
     }
 
-    /** Fails with ASM's report when {@code bytes} do not pass {@link CheckClassAdapter} with data-flow checks. */
-    public static void verify(String name, byte[] bytes) {
+    /** Fails with ASM's report when {@code bytes} do not pass {@link CheckClassAdapter} with data-flow checks; {@code loader} resolves the classes it refers to. */
+    public static void verify(String name, byte[] bytes, ClassLoader loader) {
         StringWriter report = new StringWriter();
-        CheckClassAdapter.verify(new ClassReader(bytes), Instrumented.class.getClassLoader(), false, new PrintWriter(report));
+        CheckClassAdapter.verify(new ClassReader(bytes), loader, false, new PrintWriter(report));
         if (!report.toString().isEmpty()) {
             throw new AssertionError("CheckClassAdapter rejected instrumented " + name + ":\n" + report);
         }
