@@ -3,7 +3,7 @@
 # JDK 25 (needed for the Loom baseline). Writes JMH JSON to benchmarks/results/ and prints a table
 # of ratios against the baselines measured in the same run.
 #
-#   benchmarks/run.sh                     # everything, short settings (~6 min on 2 cores)
+#   benchmarks/run.sh                     # everything, short settings (~8 min on 2 cores)
 #   benchmarks/run.sh Fib                 # only benchmarks matching these JMH regexps
 #   JMH_OPTS="-f 2 -wi 5 -i 10" benchmarks/run.sh
 #   SKIP_BUILD=1 JDKS=25 benchmarks/run.sh SuspendResume
@@ -18,7 +18,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 jar="$here/target/benchmarks.jar"
 results="$here/results"
-JMH_OPTS="${JMH_OPTS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
+JMH_OPTS="${JMH_OPTS:--f 1 -wi 4 -w 500ms -i 10 -r 500ms}"
 JDK25_HOME="${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JDKS="${JDKS:-default 25}"
 
@@ -35,7 +35,9 @@ feature() { # major version of a java binary
   "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
 }
 
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
 files=()
+notes=()
 ran=""
 for which in $JDKS; do
   case "$which" in
@@ -62,8 +64,10 @@ for which in $JDKS; do
   out="$results/jmh-jdk$version.json"
   echo ">> JDK $version ($java_bin): java -jar $jar $JMH_OPTS ${extra[*]:-} ${*:-} -rf json -rff $out"
   # shellcheck disable=SC2086 # JMH_OPTS is a list of options
+  before="$(load)"
   "$java_bin" -jar "$jar" $JMH_OPTS "${extra[@]}" "$@" -rf json -rff "$out" | tee "$results/jmh-jdk$version.log"
   files+=("$out")
+  notes+=("JDK $version: load average before $before, after $(load) (2 cores: above ~1.5, other processes share the CPUs)")
 done
 
 if (( ${#files[@]} == 0 )); then
@@ -71,4 +75,9 @@ if (( ${#files[@]} == 0 )); then
   exit 1
 fi
 echo
-"$default_java" -cp "$jar" io.procmobility.benchmarks.Report "${files[@]}" | tee "$results/table.md"
+{
+  "$default_java" -cp "$jar" io.procmobility.benchmarks.Report "${files[@]}"
+  echo
+  echo "JMH options: $JMH_OPTS ${*:-}; scores are medians of the measurement iterations (min–max)."
+  for note in "${notes[@]}"; do echo "- $note"; done
+} | tee "$results/table.md"

@@ -12,7 +12,10 @@ import java.util.Map;
 /**
  * Reads JMH JSON result files and prints a Markdown table of each benchmark against its baseline
  * from the same file (same run): {@code plain} for the instrumented variants, {@code loom} for
- * {@code ours}, {@code plainRun} for the capture variants.
+ * {@code ours}, {@code plainRun} for the capture variants. Scores are the median of the
+ * measurement iterations (min–max in brackets), and ratios are ratios of medians: on a shared
+ * 2-core machine a few iterations are hit by other processes, which moves the mean a lot and the
+ * median little.
  *
  * <pre>java -cp benchmarks.jar io.procmobility.benchmarks.Report results/*.json</pre>
  */
@@ -88,17 +91,35 @@ public final class Report {
         return out.toString();
     }
 
+    /** Median of the per-iteration scores of all forks: robust against iterations hit by other load. */
     private static double number(Map<String, Object> run) {
-        return ((Number) metric(run).get("score")).doubleValue();
+        List<Double> scores = iterations(run);
+        if (scores.isEmpty()) {
+            return ((Number) metric(run).get("score")).doubleValue();
+        }
+        int n = scores.size();
+        return n % 2 == 1 ? scores.get(n / 2) : (scores.get(n / 2 - 1) + scores.get(n / 2)) / 2;
+    }
+
+    private static List<Double> iterations(Map<String, Object> run) {
+        List<Double> scores = new ArrayList<>();
+        Object raw = metric(run).get("rawData");
+        if (raw instanceof List) {
+            for (Object fork : (List<?>) raw) {
+                for (Object score : (List<?>) fork) {
+                    scores.add(((Number) score).doubleValue());
+                }
+            }
+        }
+        scores.sort(null);
+        return scores;
     }
 
     private static String score(Map<String, Object> run) {
-        Map<?, ?> m = metric(run);
-        double score = ((Number) m.get("score")).doubleValue();
-        Object error = m.get("scoreError");
-        String err = error instanceof Number && !Double.isNaN(((Number) error).doubleValue())
-                ? String.format(Locale.ROOT, " ± %s", round(((Number) error).doubleValue())) : "";
-        return round(score) + err + " " + m.get("scoreUnit");
+        List<Double> scores = iterations(run);
+        String range = scores.size() > 1
+                ? " (" + round(scores.get(0)) + "–" + round(scores.get(scores.size() - 1)) + ")" : "";
+        return round(number(run)) + " " + metric(run).get("scoreUnit") + range;
     }
 
     private static String round(double v) {
