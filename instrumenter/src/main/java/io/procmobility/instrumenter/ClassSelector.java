@@ -14,6 +14,8 @@ final class ClassSelector {
         "io/procmobility/instrumenter/", "io/procmobility/agent/",
     };
 
+    private static final String BEHAVIOUR_PACKAGE = "io/procmobility/behaviour/";
+
     private final InstrumenterConfig config;
 
     ClassSelector(InstrumenterConfig config) {
@@ -35,11 +37,25 @@ final class ClassSelector {
                 || isInstrumented(node) || config.excluded(node.name)) {
             return false;
         }
-        if (config.matches(node.name) || hasMobile(node.visibleAnnotations) || hasMobile(node.invisibleAnnotations)) {
+        if (config.matches(node.name) || hasMobile(node.visibleAnnotations) || hasMobile(node.invisibleAnnotations)
+                || isBehaviour(node)) {
             return true;
         }
         for (MethodNode method : node.methods) {
             if (hasMobile(method.visibleAnnotations) || hasMobile(method.invisibleAnnotations)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Classes that directly implement or extend a mobile behaviour ({@code io.procmobility.behaviour}) are mobile. */
+    private static boolean isBehaviour(ClassNode node) {
+        if (node.superName != null && node.superName.startsWith(BEHAVIOUR_PACKAGE)) {
+            return true;
+        }
+        for (String itf : node.interfaces) {
+            if (itf.startsWith(BEHAVIOUR_PACKAGE)) {
                 return true;
             }
         }

@@ -47,18 +47,34 @@ final class NewRelocator {
 
     private TypeInsnNode findPendingNew(Frame<SourceValue>[] frames, List<MethodInsnNode> sites) {
         for (MethodInsnNode site : sites) {
-            Frame<SourceValue> frame = frames[method.instructions.indexOf(site)];
+            int siteIndex = method.instructions.indexOf(site);
+            Frame<SourceValue> frame = frames[siteIndex];
             if (frame == null) {
                 continue;
             }
             for (int s = 0; s < frame.getStackSize(); s++) {
                 TypeInsnNode created = newOf(frame.getStack(s));
-                if (created != null) {
+                if (created != null && isUninitializedAt(created, siteIndex, frames)) {
                     return created;
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * SourceInterpreter does not model initialization: after {@code <init>} the object still has
+     * its NEW as source. It is uninitialized only between the NEW and its constructor call, which
+     * javac lays out in that order.
+     */
+    private boolean isUninitializedAt(TypeInsnNode created, int siteIndex, Frame<SourceValue>[] frames) {
+        int newIndex = method.instructions.indexOf(created);
+        if (siteIndex < newIndex) {
+            return false;
+        }
+        AbstractInsnNode dup = Insns.nextReal(created);
+        MethodInsnNode init = dup != null && dup.getOpcode() == Opcodes.DUP ? findConstructorCall(dup, created, frames) : null;
+        return init == null || siteIndex < method.instructions.indexOf(init);
     }
 
     /** The NEW that produced {@code value}, directly or through the DUP right after it. */

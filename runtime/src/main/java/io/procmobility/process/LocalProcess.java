@@ -1,0 +1,103 @@
+package io.procmobility.process;
+
+import io.procmobility.continuation.Continuation;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The runtime's record of one process living in this JVM: its code, continuation, mailbox,
+ * status, links and monitors. The status moves RUNNABLE -> RUNNING -> WAITING/RUNNABLE/EXITED
+ * with compare-and-set, so a wake-up (message, timer, exit signal) and the process suspending
+ * never miss each other.
+ */
+final class LocalProcess {
+    final Pid pid;
+    final Runnable code;
+    final Mailbox mailbox = new Mailbox();
+    final AtomicReference<ProcessStatus> status = new AtomicReference<>(ProcessStatus.RUNNABLE);
+    final CompletableFuture<ExitReason> exit = new CompletableFuture<>();
+
+    /** Touched only by the carrier running the process. */
+    Continuation continuation;
+    /** What the process waits for; read by senders and timers. */
+    volatile Wait wait;
+    /** An exit signal that must end the process at its next scheduling point. */
+    volatile ExitReason pendingExit;
+    /** When the current run step started ({@link System#nanoTime()}), 0 when not running. */
+    volatile long runningSince;
+    volatile Thread carrier;
+
+    // Guarded by this.
+    private final Set<Pid> links = new HashSet<>();
+    private final Map<MonitorRef, Pid> monitoredBy = new HashMap<>();
+    private boolean trapExit;
+    private String name;
+
+    LocalProcess(Pid pid, Runnable code) {
+        this.pid = pid;
+        this.code = code;
+    }
+
+    ProcessStatus status() {
+        return status.get();
+    }
+
+    boolean isAlive() {
+        return status.get() != ProcessStatus.EXITED;
+    }
+
+    /** Moves WAITING to RUNNABLE; true when this call did it (and must enqueue the process). */
+    boolean wake() {
+        return status.compareAndSet(ProcessStatus.WAITING, ProcessStatus.RUNNABLE);
+    }
+
+    synchronized boolean addLink(Pid other) {
+        return isAlive() && links.add(other);
+    }
+
+    synchronized void removeLink(Pid other) {
+        links.remove(other);
+    }
+
+    synchronized Set<Pid> links() {
+        return new HashSet<>(links);
+    }
+
+    synchronized boolean addMonitor(MonitorRef ref, Pid watcher) {
+        if (!isAlive()) {
+            return false;
+        }
+        monitoredBy.put(ref, watcher);
+        return true;
+    }
+
+    synchronized void removeMonitor(MonitorRef ref) {
+        monitoredBy.remove(ref);
+    }
+
+    synchronized Map<MonitorRef, Pid> monitors() {
+        return new HashMap<>(monitoredBy);
+    }
+
+    synchronized boolean trapExit() {
+        return trapExit;
+    }
+
+    synchronized boolean trapExit(boolean trap) {
+        boolean old = trapExit;
+        trapExit = trap;
+        return old;
+    }
+
+    synchronized String name() {
+        return name;
+    }
+
+    synchronized void name(String name) {
+        this.name = name;
+    }
+}

@@ -1,0 +1,286 @@
+package io.procmobility.process;
+
+import io.procmobility.behaviour.MobileProcess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The processes of one JVM (a node, later): spawns them, delivers messages, keeps names, links
+ * and monitors, and runs them on a small pool of carrier threads. A process waiting for a message
+ * holds no thread, so a runtime holds hundreds of thousands of them.
+ *
+ * <pre>{@code
+ * try (ProcessRuntime runtime = ProcessRuntime.start()) {
+ *     ProcessRef echo = runtime.spawn(new Echo());
+ *     echo.send("hello");
+ * }
+ * }</pre>
+ */
+public final class ProcessRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
+
+    private final long incarnation = Pid.newIncarnation();
+    private final AtomicLong nextSerial = new AtomicLong();
+    private final Map<Pid, LocalProcess> processes = new ConcurrentHashMap<>();
+    private final NameRegistry names = new NameRegistry();
+    private final RecentExits recentExits;
+    private final AtomicLong dropped = new AtomicLong();
+    private final Scheduler scheduler;
+    private final Watchdog watchdog;
+
+    private ProcessRuntime(ProcessRuntimeConfig config) {
+        this.recentExits = new RecentExits(config.recentExits());
+        this.scheduler = new Scheduler(this, config.carrierThreads(), this::exited);
+        this.watchdog = new Watchdog(scheduler.carriers(), config.blockedWarning());
+    }
+
+    /** Starts a runtime with {@link ProcessRuntimeConfig#defaults()}. */
+    public static ProcessRuntime start() {
+        return start(ProcessRuntimeConfig.defaults());
+    }
+
+    /** Starts a runtime. */
+    public static ProcessRuntime start(ProcessRuntimeConfig config) {
+        return new ProcessRuntime(config);
+    }
+
+    /** Starts {@code code} as a new process; it runs as soon as a carrier is free. */
+    public ProcessRef spawn(MobileProcess code) {
+        Objects.requireNonNull(code, "code");
+        LocalProcess process = new LocalProcess(new Pid(incarnation, nextSerial.incrementAndGet()), code);
+        processes.put(process.pid, process);
+        scheduler.enqueue(process);
+        return new ProcessRef(process.pid, this);
+    }
+
+    /** A handle on {@code pid} (which may be dead). */
+    public ProcessRef ref(Pid pid) {
+        return new ProcessRef(pid, this);
+    }
+
+    /**
+     * Sends {@code message} to {@code pid}. A message to a process that has ended is dropped and
+     * counted ({@link #droppedMessages()}), as in Erlang.
+     */
+    public void send(Pid pid, Object message) {
+        Objects.requireNonNull(message, "message (null is reserved for 'no message' after a receive timeout)");
+        LocalProcess process = processes.get(pid);
+        if (process == null || !process.isAlive()) {
+            dropped.incrementAndGet();
+            return;
+        }
+        process.mailbox.add(message);
+        Wait wait = process.wait;
+        if (wait == null || wait.wakesOnMessage()) {
+            scheduler.wake(process);
+        }
+    }
+
+    /** Sends to the process registered as {@code name}; false (and counted as dropped) when none is. */
+    public boolean send(String name, Object message) {
+        Optional<Pid> pid = whereis(name);
+        if (pid.isEmpty()) {
+            dropped.incrementAndGet();
+            return false;
+        }
+        send(pid.get(), message);
+        return true;
+    }
+
+    /** Messages dropped because their process had ended or did not exist. */
+    public long droppedMessages() {
+        return dropped.get();
+    }
+
+    /** Registers {@code name} for {@code pid}; unique among live processes. */
+    public void register(String name, Pid pid) {
+        names.register(name, live(pid, "register"));
+    }
+
+    /** The pid registered as {@code name}. */
+    public Optional<Pid> whereis(String name) {
+        return names.whereis(name);
+    }
+
+    /** Removes a name; true when it was registered. */
+    public boolean unregister(String name) {
+        Optional<Pid> pid = names.whereis(name);
+        return pid.isPresent() && names.unregister(name, processes.get(pid.get()));
+    }
+
+    /** True while {@code pid} is a live process of this runtime. */
+    public boolean isAlive(Pid pid) {
+        LocalProcess process = processes.get(pid);
+        return process != null && process.isAlive();
+    }
+
+    /** The exit reason of a process that ended here (recent ones), empty while it lives or when unknown. */
+    public Optional<ExitReason> exitReason(Pid pid) {
+        return recentExits.of(pid);
+    }
+
+    /**
+     * Waits until {@code pid} ends and returns its reason; {@code noproc} at once when it is not a
+     * live process here.
+     *
+     * @throws TimeoutException when it is still alive after {@code timeout}
+     */
+    public ExitReason awaitExit(Pid pid, Duration timeout) throws TimeoutException, InterruptedException {
+        LocalProcess process = processes.get(pid);
+        if (process == null) {
+            return recentExits.of(pid).orElse(ExitReason.NOPROC);
+        }
+        try {
+            return process.exit.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Sends an exit signal: a process that traps exits gets an {@link Exit} message; otherwise a
+     * non-normal reason ends it at its next scheduling point. {@link ExitReason#KILLED} cannot be
+     * trapped.
+     */
+    public void exit(Pid pid, ExitReason reason) {
+        LocalProcess target = processes.get(pid);
+        if (target != null) {
+            signal(target, null, reason);
+        }
+    }
+
+    /** Live processes, for listings. */
+    public List<ProcessInfo> processes() {
+        List<ProcessInfo> result = new ArrayList<>();
+        for (LocalProcess process : processes.values()) {
+            result.add(ProcessListing.describe(process));
+        }
+        result.sort((a, b) -> a.pid().compareTo(b.pid()));
+        return result;
+    }
+
+    /** Number of live processes. */
+    public int processCount() {
+        return processes.size();
+    }
+
+    /** Stops the carriers; processes are abandoned, not ended. */
+    @Override
+    public void close() {
+        watchdog.stop();
+        scheduler.stop();
+    }
+
+    // ---- used by Processes (inside a process)
+
+    long incarnation() {
+        return incarnation;
+    }
+
+    LocalProcess local(Pid pid) {
+        return processes.get(pid);
+    }
+
+    private LocalProcess live(Pid pid, String operation) {
+        LocalProcess process = processes.get(pid);
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("cannot " + operation + " " + pid + ": noproc (no such live process here)");
+        }
+        return process;
+    }
+
+    /** Links {@code a} and {@code b}; when {@code b} is dead, {@code a} gets an exit signal {@code noproc}. */
+    void link(LocalProcess a, Pid b) {
+        LocalProcess other = processes.get(b);
+        if (other != null && other.addLink(a.pid)) {
+            a.addLink(b);
+            if (other.isAlive()) {
+                return;
+            }
+            a.removeLink(b);
+        }
+        signal(a, b, ExitReason.NOPROC);
+    }
+
+    void unlink(LocalProcess a, Pid b) {
+        a.removeLink(b);
+        LocalProcess other = processes.get(b);
+        if (other != null) {
+            other.removeLink(a.pid);
+        }
+    }
+
+    MonitorRef monitor(LocalProcess watcher, Pid target) {
+        MonitorRef ref = MonitorRef.next(incarnation);
+        LocalProcess watched = processes.get(target);
+        if (watched == null || !watched.addMonitor(ref, watcher.pid)) {
+            send(watcher.pid, new Down(ref, target, recentExits.of(target).orElse(ExitReason.NOPROC)));
+        }
+        return ref;
+    }
+
+    void demonitor(MonitorRef ref, Pid target) {
+        LocalProcess watched = processes.get(target);
+        if (watched != null) {
+            watched.removeMonitor(ref);
+        }
+    }
+
+    void register(String name, LocalProcess process) {
+        names.register(name, process);
+    }
+
+    ProcessRef spawnFrom(MobileProcess code, LocalProcess parent, boolean link) {
+        ProcessRef child = spawn(code);
+        if (link) {
+            link(parent, child.pid());
+        }
+        return child;
+    }
+
+    private void signal(LocalProcess target, Pid from, ExitReason reason) {
+        if (reason != ExitReason.KILLED && target.trapExit()) {
+            send(target.pid, new Exit(from, reason));
+            return;
+        }
+        if (reason.isNormal() && from != null) {
+            return;
+        }
+        target.pendingExit = reason;
+        scheduler.wake(target);
+    }
+
+    /** Called by the scheduler when a process ends, on the carrier that ran it. */
+    private void exited(LocalProcess process, ExitReason reason) {
+        if (process.status.getAndSet(ProcessStatus.EXITED) == ProcessStatus.EXITED) {
+            return;
+        }
+        process.continuation = null;
+        recentExits.record(process.pid, reason);
+        names.released(process);
+        processes.remove(process.pid);
+        process.exit.complete(reason);
+        if (!reason.isNormal()) {
+            LOG.debug("process {} exited: {}", process.pid, reason);
+        }
+        for (Pid linked : process.links()) {
+            LocalProcess other = processes.get(linked);
+            if (other != null) {
+                other.removeLink(process.pid);
+                signal(other, process.pid, reason);
+            }
+        }
+        process.monitors().forEach((ref, watcher) -> send(watcher, new Down(ref, process.pid, reason)));
+    }
+}

@@ -1,0 +1,145 @@
+package io.procmobility.process;
+
+import io.procmobility.continuation.Continuation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs processes on N carrier threads. A run step resumes a process's continuation until it
+ * suspends (receive, sleep, yield) or ends; a suspended process holds no thread. Timers (receive
+ * timeouts, sleeps) live on one daemon thread and only re-queue processes.
+ */
+final class Scheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+
+    private final LinkedBlockingQueue<LocalProcess> runQueue = new LinkedBlockingQueue<>();
+    private final List<ProcessCarrier> carriers = new ArrayList<>();
+    private final ScheduledExecutorService timers;
+    private final BiConsumer<LocalProcess, ExitReason> onExit;
+    private volatile boolean stopped;
+
+    Scheduler(ProcessRuntime runtime, int threads, BiConsumer<LocalProcess, ExitReason> onExit) {
+        this.onExit = onExit;
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "procmobility-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < threads; i++) {
+            ProcessCarrier carrier = new ProcessCarrier(runtime, this::loop, "procmobility-carrier-" + i);
+            carriers.add(carrier);
+        }
+        carriers.forEach(Thread::start);
+    }
+
+    List<ProcessCarrier> carriers() {
+        return carriers;
+    }
+
+    /** Queues a RUNNABLE process. */
+    void enqueue(LocalProcess process) {
+        runQueue.add(process);
+    }
+
+    /** Wakes a WAITING process; no-op when it is not waiting. */
+    void wake(LocalProcess process) {
+        if (process.wake()) {
+            enqueue(process);
+        }
+    }
+
+    private void loop() {
+        ProcessCarrier self = (ProcessCarrier) Thread.currentThread();
+        while (!stopped) {
+            LocalProcess process;
+            try {
+                process = runQueue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (process != null) {
+                step(self, process);
+            }
+        }
+    }
+
+    private void step(ProcessCarrier carrier, LocalProcess process) {
+        if (!process.status.compareAndSet(ProcessStatus.RUNNABLE, ProcessStatus.RUNNING)) {
+            return;
+        }
+        ExitReason pending = process.pendingExit;
+        if (pending != null) {
+            onExit.accept(process, pending);
+            return;
+        }
+        carrier.current = process;
+        process.carrier = carrier;
+        process.runningSince = System.nanoTime();
+        Continuation next;
+        try {
+            next = process.continuation == null
+                    ? Continuation.startWith(process.code)
+                    : Continuation.continueWith(process.continuation, process.wait);
+        } catch (ProcessExit e) {
+            onExit.accept(process, e.reason());
+            return;
+        } catch (Throwable e) {
+            LOG.debug("process {} crashed", process.pid, e);
+            onExit.accept(process, ExitReason.crash(e));
+            return;
+        } finally {
+            carrier.current = null;
+            process.carrier = null;
+            process.runningSince = 0;
+        }
+        if (next.isDone()) {
+            process.continuation = null;
+            onExit.accept(process, ExitReason.NORMAL);
+            return;
+        }
+        process.continuation = next;
+        Wait wait = next.value() instanceof Wait w ? w : Wait.yieldNow();
+        process.wait = wait;
+        if (wait.kind == Wait.Kind.YIELD) {
+            process.status.set(ProcessStatus.RUNNABLE);
+            enqueue(process);
+            return;
+        }
+        process.status.set(ProcessStatus.WAITING);
+        if (wait.hasDeadline) {
+            timers.schedule(() -> {
+                if (process.wait == wait) {
+                    wake(process);
+                }
+            }, wait.remainingNanos(), TimeUnit.NANOSECONDS);
+        }
+        // A message or exit signal that arrived while we were suspending must not be missed.
+        if ((wait.wakesOnMessage() && process.mailbox.hasUnread()) || process.pendingExit != null) {
+            wake(process);
+        }
+    }
+
+    /** Stops the carriers and timers; processes stay as they are. */
+    void stop() {
+        stopped = true;
+        timers.shutdownNow();
+        for (ProcessCarrier carrier : carriers) {
+            carrier.interrupt();
+        }
+        for (ProcessCarrier carrier : carriers) {
+            try {
+                carrier.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.procmobility.process;
+
+import java.util.function.Predicate;
+
+/**
+ * What a suspended process waits for. It is the continuation's suspension value and comes back
+ * as the resume value, so the receive primitive gets its pattern and deadline back after a
+ * resume (a primitive's arguments are not part of any saved frame).
+ */
+final class Wait {
+    enum Kind { RECEIVE, SLEEP, YIELD }
+
+    private static final Predicate<Object> ANY = m -> true;
+    private static final Predicate<Object> NONE = m -> false;
+
+    final Kind kind;
+    final Predicate<Object> pattern;
+    final boolean hasDeadline;
+    /** Absolute {@link System#nanoTime()} deadline; meaningful only when {@link #hasDeadline}. */
+    final long deadline;
+
+    private Wait(Kind kind, Predicate<Object> pattern, boolean hasDeadline, long deadline) {
+        this.kind = kind;
+        this.pattern = pattern;
+        this.hasDeadline = hasDeadline;
+        this.deadline = deadline;
+    }
+
+    /** Waits for a message matching {@code pattern} (any when null), for at most {@code timeoutNanos} (< 0: forever). */
+    static Wait receive(Predicate<Object> pattern, long timeoutNanos) {
+        return new Wait(Kind.RECEIVE, pattern == null ? ANY : pattern, timeoutNanos >= 0,
+                System.nanoTime() + Math.max(0, timeoutNanos));
+    }
+
+    static Wait sleep(long nanos) {
+        return new Wait(Kind.SLEEP, NONE, true, System.nanoTime() + Math.max(0, nanos));
+    }
+
+    static Wait yieldNow() {
+        return new Wait(Kind.YIELD, NONE, false, 0);
+    }
+
+    /** True when a new message should wake the process. */
+    boolean wakesOnMessage() {
+        return kind == Kind.RECEIVE;
+    }
+
+    boolean expired() {
+        return hasDeadline && System.nanoTime() - deadline >= 0;
+    }
+
+    /** Nanoseconds left, 0 when expired. */
+    long remainingNanos() {
+        return Math.max(0, deadline - System.nanoTime());
+    }
+}
