@@ -14,10 +14,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Target 1(c): capture of a {@code depth}-frame stack with mixed locals ({@link MixedFrames}), on a
- * carrier thread. {@link #plainRun()} is the same code plain and not suspending (the work itself);
- * {@link #capture()} runs it instrumented to the suspension (descend + capture);
- * {@link #captureAndResume()} also resumes it to the end (restore + finish).
+ * Target 1(c): capture + serialize + deserialize of a {@code depth}-frame stack with mixed locals
+ * ({@link MixedFrames}), on a carrier thread. {@link #plainRun()} is the same code plain and not
+ * suspending (the work itself); {@link #capture()} runs it instrumented to the suspension (descend +
+ * capture); {@link #captureAndResume()} also resumes it to the end (restore + finish);
+ * {@link #serializeDeserialize()} is Kryo alone on a captured continuation;
+ * {@link #captureSerializeDeserialize()} is the whole chain. The serialized size is printed by the
+ * setup and by {@link Report} ({@link SerializedSize}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,6 +32,8 @@ public class CaptureBenchmarks {
 
     private Workload plain;
     private Workload instrumented;
+    private SerializedSize serial;
+    private Continuation captured;
 
     @Setup
     public void setUp() {
@@ -47,6 +52,16 @@ public class CaptureBenchmarks {
         if (instrumented.result() != plain.result()) {
             throw new IllegalStateException("instrumented result " + instrumented.result() + " != plain " + plain.result());
         }
+        serial = new SerializedSize(depth);
+        captured = serial.capture();
+        byte[] bytes = serial.serializer.serialize(captured);
+        Continuation restored = serial.serializer.deserialize(bytes);
+        Continuation.continueWith(restored, MixedFrames.VALUE_IN);
+        long result = ((Workload) restored.target()).result();
+        if (result != plain.result()) {
+            throw new IllegalStateException("deserialized run gave " + result + ", plain " + plain.result());
+        }
+        System.out.println("serialized continuation of " + depth + " frames (MixedFrames): " + bytes.length + " bytes");
     }
 
     /** Reference: the plain code, not suspending. */
@@ -68,5 +83,17 @@ public class CaptureBenchmarks {
         Continuation c = Continuation.startWith(instrumented);
         Continuation.continueWith(c, MixedFrames.VALUE_IN);
         return instrumented.result();
+    }
+
+    /** Serialize and deserialize a captured continuation (Kryo alone). */
+    @Benchmark
+    public Continuation serializeDeserialize() {
+        return serial.serializer.deserialize(serial.serializer.serialize(captured));
+    }
+
+    /** Capture, serialize, deserialize: what a migration costs on the CPU before the network. */
+    @Benchmark
+    public Continuation captureSerializeDeserialize() {
+        return serial.serializer.deserialize(serial.serializer.serialize(serial.capture()));
     }
 }

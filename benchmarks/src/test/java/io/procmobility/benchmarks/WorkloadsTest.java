@@ -87,6 +87,20 @@ class WorkloadsTest {
     }
 
     @Test
+    void mixedFramesSurviveSerializationAndResumeToThePlainResult() {
+        Workload plain = new MixedFrames();
+        plain.setUp(10, false);
+        plain.run();
+        SerializedSize serial = new SerializedSize(10);
+        byte[] bytes = serial.serializer.serialize(serial.capture());
+        assertThat(bytes.length).isBetween(100, 10_000);
+        Continuation restored = serial.serializer.deserialize(bytes);
+        assertThat(restored.depth()).isEqualTo(10);
+        assertThat(Continuation.continueWith(restored, MixedFrames.VALUE_IN).isDone()).isTrue();
+        assertThat(((Workload) restored.target()).result()).isEqualTo(plain.result());
+    }
+
+    @Test
     void loomLoopYieldsAtEachDepthWhenTheJdkContinuationIsAvailable() {
         assumeTrue(LoomContinuations.available(), LoomContinuations::unavailableReason);
         for (int depth : new int[] {1, 10, 100}) {
