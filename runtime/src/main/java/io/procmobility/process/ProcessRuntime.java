@@ -233,6 +233,15 @@ public final class ProcessRuntime implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Processes that have held a carrier thread longer than the configured threshold without
+     * suspending (blocking Java code or a loop that never receives); the watchdog also logs each
+     * with its stack.
+     */
+    public List<Pid> blockedProcesses() {
+        return watchdog.blocked();
+    }
+
     /** Number of live processes. */
     public int processCount() {
         return processes.size();
