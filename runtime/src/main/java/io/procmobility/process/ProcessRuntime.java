@@ -33,6 +33,7 @@ public final class ProcessRuntime implements AutoCloseable {
     private final long incarnation = Pid.newIncarnation();
     private final AtomicLong nextSerial = new AtomicLong();
     private final Map<Pid, LocalProcess> processes = new ConcurrentHashMap<>();
+    private final Map<Pid, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final NameRegistry names = new NameRegistry();
     private final RecentExits recentExits;
     private final AtomicLong dropped = new AtomicLong();
@@ -64,6 +65,29 @@ public final class ProcessRuntime implements AutoCloseable {
         return new ProcessRef(process.pid, this);
     }
 
+    /**
+     * Opens a mailbox for code outside processes: messages to the returned endpoint's pid are
+     * passed to {@code handler} on the sending thread (keep it short and non-blocking).
+     */
+    public Endpoint openEndpoint(java.util.function.Consumer<Object> handler) {
+        Endpoint endpoint = new Endpoint(new Pid(incarnation, nextSerial.incrementAndGet()), this, Objects.requireNonNull(handler));
+        endpoints.put(endpoint.pid(), endpoint);
+        return endpoint;
+    }
+
+    void closeEndpoint(Endpoint endpoint) {
+        endpoints.remove(endpoint.pid(), endpoint);
+    }
+
+    MonitorRef monitorFrom(Pid watcher, Pid target) {
+        MonitorRef ref = MonitorRef.next(incarnation);
+        LocalProcess watched = processes.get(target);
+        if (watched == null || !watched.addMonitor(ref, watcher)) {
+            send(watcher, new Down(ref, target, recentExits.of(target).orElse(ExitReason.NOPROC)));
+        }
+        return ref;
+    }
+
     /** A handle on {@code pid} (which may be dead). */
     public ProcessRef ref(Pid pid) {
         return new ProcessRef(pid, this);
@@ -77,7 +101,12 @@ public final class ProcessRuntime implements AutoCloseable {
         Objects.requireNonNull(message, "message (null is reserved for 'no message' after a receive timeout)");
         LocalProcess process = processes.get(pid);
         if (process == null || !process.isAlive()) {
-            dropped.incrementAndGet();
+            Endpoint endpoint = endpoints.get(pid);
+            if (endpoint != null) {
+                endpoint.handler.accept(message);
+            } else {
+                dropped.incrementAndGet();
+            }
             return;
         }
         process.mailbox.add(message);
@@ -160,6 +189,40 @@ public final class ProcessRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes a suspended process into bytes (continuation, mailbox, wait, links, monitors, name);
+     * on success it no longer exists here. Classes it holds must be in {@code allowlist}.
+     *
+     * @throws IllegalStateException when the process is not suspended right now (retry later) or not here
+     * @throws io.procmobility.serial.SerializationException naming the local and frame that cannot travel;
+     *     the process is then left running here as before
+     */
+    public byte[] freeze(Pid pid, io.procmobility.serial.SerialAllowlist allowlist) {
+        LocalProcess process = live(pid, "freeze");
+        return ProcessFreezer.freeze(process, allowlist, () -> {
+            names.released(process);
+            processes.remove(pid, process);
+        });
+    }
+
+    /**
+     * Brings a frozen process to life in this runtime, with its original pid, resolving its classes
+     * through {@code loader}; it resumes where it was suspended.
+     */
+    public ProcessRef thaw(byte[] bytes, io.procmobility.serial.SerialAllowlist allowlist, ClassLoader loader) {
+        LocalProcess process = ProcessFreezer.thaw(bytes, allowlist, loader);
+        if (processes.putIfAbsent(process.pid, process) != null) {
+            throw new IllegalStateException("cannot thaw " + process.pid + ": a process with that pid already lives here");
+        }
+        String name = process.name();
+        if (name != null) {
+            process.name(null);
+            names.register(name, process);
+        }
+        scheduler.enqueue(process);
+        return new ProcessRef(process.pid, this);
+    }
+
     /** Live processes, for listings. */
     public List<ProcessInfo> processes() {
         List<ProcessInfo> result = new ArrayList<>();
@@ -168,6 +231,15 @@ public final class ProcessRuntime implements AutoCloseable {
         }
         result.sort((a, b) -> a.pid().compareTo(b.pid()));
         return result;
+    }
+
+    /**
+     * Processes that have held a carrier thread longer than the configured threshold without
+     * suspending (blocking Java code or a loop that never receives); the watchdog also logs each
+     * with its stack.
+     */
+    public List<Pid> blockedProcesses() {
+        return watchdog.blocked();
     }
 
     /** Number of live processes. */
@@ -222,12 +294,7 @@ public final class ProcessRuntime implements AutoCloseable {
     }
 
     MonitorRef monitor(LocalProcess watcher, Pid target) {
-        MonitorRef ref = MonitorRef.next(incarnation);
-        LocalProcess watched = processes.get(target);
-        if (watched == null || !watched.addMonitor(ref, watcher.pid)) {
-            send(watcher.pid, new Down(ref, target, recentExits.of(target).orElse(ExitReason.NOPROC)));
-        }
-        return ref;
+        return monitorFrom(watcher.pid, target);
     }
 
     void demonitor(MonitorRef ref, Pid target) {

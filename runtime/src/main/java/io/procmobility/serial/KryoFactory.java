@@ -77,6 +77,10 @@ final class KryoFactory {
         // No-arg constructor first; objenesis only as a fallback. Only registered or allowlisted
         // classes ever reach the instantiator, because the resolver refuses every other class.
         kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+        // Synthetic fields are state too: this$0 of inner and anonymous classes, captured locals.
+        FieldSerializer.FieldSerializerConfig fields = new FieldSerializer.FieldSerializerConfig();
+        fields.setIgnoreSyntheticFields(false);
+        kryo.setDefaultSerializer(new SerializerFactory.FieldSerializerFactory(fields));
         // Allowlisted user collections and maps get the length-checked serializers.
         kryo.addDefaultSerializer(Collection.class, factory(BoundedSerializers.BoundedCollection::new));
         kryo.addDefaultSerializer(Map.class, factory(BoundedSerializers.BoundedMap::new));
@@ -161,6 +165,9 @@ final class KryoFactory {
         kryo.register(Year.class, new TimeSerializers.YearSerializer(), 91);
         kryo.register(YearMonth.class, new TimeSerializers.YearMonthSerializer(), 92);
         kryo.register(MonthDay.class, new TimeSerializers.MonthDaySerializer(), 93);
+        // Pending string concatenations (a StringBuilder on the operand stack) are common at suspension points.
+        kryo.register(StringBuilder.class, new DefaultSerializers.StringBuilderSerializer(), 94);
+        kryo.register(StringBuffer.class, new DefaultSerializers.StringBufferSerializer(), 95);
     }
 
     private static SerializerFactory<Serializer<?>> factory(java.util.function.Supplier<Serializer<?>> supplier) {

@@ -10,6 +10,8 @@ import com.esotericsoftware.kryo.serializers.ClosureSerializer;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import io.procmobility.continuation.Continuation;
 import io.procmobility.internal.Frame;
+import io.procmobility.serial.ContinuationSerializer;
+import io.procmobility.serial.SerialAllowlist;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
 import java.util.function.Supplier;
@@ -23,14 +25,30 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  */
 public final class Transports {
     /** Which transport the corpus uses: see {@link #forCorpus(Supplier)}. */
-    public static final String DEFAULT = "kryo-copy";
+    public static final String DEFAULT = "serializer";
 
     private Transports() {
     }
 
     /** The transport the corpus must pass through, moving into loaders made by {@code freshLoaders}. */
     public static Transport forCorpus(Supplier<ClassLoader> freshLoaders) {
-        return kryoCopy(freshLoaders);
+        return serializer(freshLoaders, SerialAllowlist.builder().allowPackage("io.procmobility.fixtures.**").build());
+    }
+
+    /**
+     * The real thing: {@link ContinuationSerializer} to bytes with the capturing loader, and back
+     * into a fresh class loader from {@code freshLoaders}.
+     */
+    public static Transport serializer(Supplier<ClassLoader> freshLoaders, SerialAllowlist allowlist) {
+        return c -> {
+            byte[] bytes = new ContinuationSerializer(allowlist, c.target().getClass().getClassLoader()).serialize(c);
+            ClassLoader fresh = freshLoaders.get();
+            Continuation copy = new ContinuationSerializer(allowlist, fresh).deserialize(bytes);
+            if (copy.target().getClass().getClassLoader() != fresh) {
+                throw new AssertionError("the target was not re-created in the fresh class loader: " + copy.target().getClass());
+            }
+            return copy;
+        };
     }
 
     /** Keeps the continuation as it is (same class loader, same heap objects). */
