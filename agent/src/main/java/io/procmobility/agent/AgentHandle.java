@@ -1,10 +1,9 @@
 package io.procmobility.agent;
 
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * One installation of the agent: what it did so far, and {@link #uninstall()}.
@@ -15,12 +14,12 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
  */
 public final class AgentHandle implements AutoCloseable {
     private final Instrumentation instrumentation;
-    private final ResettableClassFileTransformer transformer;
+    private final ClassFileTransformer transformer;
     private final AgentOptions options;
     private final AgentStats stats;
     private final AtomicBoolean installed = new AtomicBoolean(true);
 
-    AgentHandle(Instrumentation instrumentation, ResettableClassFileTransformer transformer, AgentOptions options,
+    AgentHandle(Instrumentation instrumentation, ClassFileTransformer transformer, AgentOptions options,
             AgentStats stats) {
         this.instrumentation = instrumentation;
         this.transformer = transformer;
@@ -29,7 +28,8 @@ public final class AgentHandle implements AutoCloseable {
     }
 
     /**
-     * Removes the agent's class-file transformer (Byte Buddy's reset, without retransformation).
+     * Removes the agent's class-file transformer ({@link Instrumentation#removeTransformer}); nothing is
+     * retransformed.
      *
      * @return true when this call removed it, false when it was already removed
      */
@@ -37,7 +37,7 @@ public final class AgentHandle implements AutoCloseable {
         if (!installed.compareAndSet(true, false)) {
             return false;
         }
-        return transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.DISABLED);
+        return instrumentation.removeTransformer(transformer);
     }
 
     /** {@link #uninstall()}. */

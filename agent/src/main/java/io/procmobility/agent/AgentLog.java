@@ -2,18 +2,16 @@ package io.procmobility.agent;
 
 import io.procmobility.instrumenter.InstrumentationException;
 import java.io.PrintStream;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * The agent's log on {@code System.err}, each line prefixed {@value #PREFIX}. The agent jar carries
  * no SLF4J backend and must not pick up the application's (its configuration may not be loaded yet
  * at {@code premain}), so it writes plain lines.
  *
- * <p>As an {@link AgentBuilder.Listener} it reports instrumentation errors: the class is then
+ * <p>As an {@link InstrumentationListener} it reports instrumentation errors: the class is then
  * loaded untransformed, and the line says which class, method and source line failed and why.
  */
-final class AgentLog extends AgentBuilder.Listener.Adapter implements InstrumentationObserver {
+final class AgentLog implements InstrumentationListener, InstrumentationObserver {
     static final String PREFIX = "[procmobility-agent] ";
 
     private final boolean verbose;
@@ -33,6 +31,11 @@ final class AgentLog extends AgentBuilder.Listener.Adapter implements Instrument
         out.println(PREFIX + "ERROR " + message);
     }
 
+    /** True when {@link #info} and {@link #instrumented} print. */
+    boolean verbose() {
+        return verbose;
+    }
+
     /** Logs {@code message} when verbose. */
     void info(String message) {
         if (verbose) {
@@ -41,7 +44,7 @@ final class AgentLog extends AgentBuilder.Listener.Adapter implements Instrument
     }
 
     @Override
-    public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
+    public void onError(String typeName, ClassLoader classLoader, Module module, Throwable throwable) {
         if (throwable instanceof InstrumentationException) {
             // Its message already names class, method and line and says how to fix the code.
             out.println(PREFIX + "ERROR " + throwable.getMessage() + " -- " + typeName

@@ -5,11 +5,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.utility.JavaModule;
 
 /** Counts what one installation of the agent did, for {@link AgentHandle}. Thread-safe. */
-final class AgentStats extends AgentBuilder.Listener.Adapter implements InstrumentationObserver {
+final class AgentStats implements InstrumentationListener, InstrumentationObserver {
     /** How many error messages are kept: enough to diagnose, bounded for long-running JVMs. */
     static final int KEPT_ERRORS = 100;
 
@@ -23,7 +21,7 @@ final class AgentStats extends AgentBuilder.Listener.Adapter implements Instrume
     }
 
     @Override
-    public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
+    public void onError(String typeName, ClassLoader classLoader, Module module, Throwable throwable) {
         errors.incrementAndGet();
         synchronized (recentErrors) {
             if (recentErrors.size() == KEPT_ERRORS) {

@@ -1,9 +1,9 @@
 package io.procmobility.agent;
 
 /**
- * Told about every class the agent instrumented, with the exact bytes handed to the JVM. Byte
- * Buddy's {@code AgentBuilder.Listener#onTransformation} wants a {@code DynamicType}, which a raw
- * transform does not have; this is its raw counterpart. Implementations must not throw.
+ * Told about every class the agent instrumented, with the exact bytes handed to the JVM.
+ * Implementations should not throw (the transformer contains it: the class is then reported as an
+ * error and loaded unchanged).
  */
 @FunctionalInterface
 interface InstrumentationObserver {

@@ -18,8 +18,8 @@ import net.bytebuddy.agent.ByteBuddyAgent;
  *
  * <p>A class that cannot be instrumented is logged (class, method, line, how to fix) and loaded
  * unchanged; the agent never fails a class load. The application needs procmobility-runtime on
- * its own class path: the agent jar holds only the instrumenter, and ASM and Byte Buddy relocated
- * under {@code io.procmobility.agent.shaded}.
+ * its own class path: the agent jar holds only the instrumenter, and ASM (and Byte Buddy's attach
+ * helper, for {@link #install(String)}) relocated under {@code io.procmobility.agent.shaded}.
  */
 public final class ProcmobilityAgent {
     private ProcmobilityAgent() {
@@ -63,22 +63,27 @@ public final class ProcmobilityAgent {
      */
     public static AgentHandle install(String options) {
         AgentOptions parsed = AgentOptions.parse(options);
-        ShadedByteBuddy.configure();
         return install(ByteBuddyAgent.install(), parsed);
     }
 
     /** Installs the agent on an {@link Instrumentation} the caller already has. */
     public static AgentHandle install(Instrumentation instrumentation, AgentOptions options) {
-        return install(instrumentation, options, new InstrumenterTransform(options.instrumenterConfig()));
+        return install(instrumentation, options, System.nanoTime());
+    }
+
+    private static AgentHandle install(Instrumentation instrumentation, AgentOptions options, long startNanos) {
+        return AgentInstaller.install(instrumentation, options, new InstrumenterTransform(options.instrumenterConfig()),
+                new AgentLog(options.verbose()), startNanos);
     }
 
     /** Installs with another raw transform; for tests of the agent's plumbing. */
     static AgentHandle install(Instrumentation instrumentation, AgentOptions options, ClassTransform transform) {
-        ShadedByteBuddy.configure();
-        return AgentInstaller.install(instrumentation, options, transform, new AgentLog(options.verbose()));
+        return AgentInstaller.install(instrumentation, options, transform, new AgentLog(options.verbose()),
+                System.nanoTime());
     }
 
     private static void start(String arguments, Instrumentation instrumentation, String how) {
+        long startNanos = System.nanoTime();
         AgentOptions options;
         try {
             options = AgentOptions.parse(arguments);
@@ -86,6 +91,6 @@ public final class ProcmobilityAgent {
             new AgentLog(false).error("not started (" + how + "): " + e.getMessage());
             throw e;
         }
-        install(instrumentation, options);
+        install(instrumentation, options, startNanos);
     }
 }

@@ -1,40 +1,36 @@
 package io.procmobility.agent;
 
+import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * The class-file transformer the JVM calls: hands the class file it is given to a raw
  * {@link ClassTransform} and returns that transform's result <em>as is</em>.
  *
  * <p>Why raw: the instrumenter records bytecode offsets of call sites in an annotation of the class
- * it writes. A Byte Buddy {@code AgentBuilder.Transformer} would rewrite the class through Byte
- * Buddy's own ClassWriter, which may reorder the constant pool and so change instruction lengths
- * ({@code ldc} vs {@code ldc_w}) and every offset after them. So this transformer is installed
- * through {@link AgentBuilder.TransformerDecorator} (see {@link RawTransformDecorator}): Byte Buddy
- * still installs, registers and resets it ({@link ResettableClassFileTransformer}), but no Byte
- * Buddy type writer ever touches the bytes. The delegate (Byte Buddy's executing transformer, with
- * no transformations) is kept only for {@code reset}.
+ * it writes. Re-writing the class through any other class writer (a Byte Buddy
+ * {@code AgentBuilder.Transformer}, for one) may reorder the constant pool and so change
+ * instruction lengths ({@code ldc} vs {@code ldc_w}) and every offset after them. The agent
+ * registers this transformer with {@code Instrumentation.addTransformer} itself (see
+ * {@link AgentInstaller}, and agent/README.md "Start-up cost" for why not through Byte Buddy's
+ * {@code AgentBuilder}).
  *
- * <p>It never throws into class loading: any failure goes to the {@link AgentBuilder.Listener}
+ * <p>It never throws into class loading: any failure goes to the {@link InstrumentationListener}
  * ({@code onError}) and the class is defined untransformed.
  */
-final class RawInstrumentingTransformer extends ResettableClassFileTransformer.WithDelegation {
+final class RawInstrumentingTransformer implements ClassFileTransformer {
     private final ClassFilter filter;
     private final ClassTransform transform;
-    private final AgentBuilder.Listener listener;
+    private final InstrumentationListener listener;
     private final InstrumentationObserver observer;
     /**
      * Stops re-entry on the same thread: reading other classes' bytes through a user class loader
      * may load classes, which calls this transformer again.
      */
-    private final AgentBuilder.CircularityLock lock = new AgentBuilder.CircularityLock.Default();
+    private final ThreadLocal<Boolean> busy = new ThreadLocal<>();
 
-    RawInstrumentingTransformer(ResettableClassFileTransformer delegate, ClassFilter filter, ClassTransform transform,
-            AgentBuilder.Listener listener, InstrumentationObserver observer) {
-        super(delegate);
+    RawInstrumentingTransformer(ClassFilter filter, ClassTransform transform, InstrumentationListener listener,
+            InstrumentationObserver observer) {
         this.filter = filter;
         this.transform = transform;
         this.listener = listener;
@@ -61,13 +57,16 @@ final class RawInstrumentingTransformer extends ResettableClassFileTransformer.W
         if (classBeingRedefined != null || !filter.accepts(loader, className)) {
             return null;
         }
-        if (!lock.acquire()) {
+        if (!filter.mayBeSelected(className, classfileBuffer)) {
+            return null; // not included, no @Mobile, no behaviour: the instrumenter would say no
+        }
+        if (busy.get() != null) {
             return null;
         }
+        busy.set(Boolean.TRUE);
         String typeName = className.replace('/', '.');
-        JavaModule javaModule = module == null ? null : JavaModule.of(module);
         try {
-            listener.onDiscovery(typeName, loader, javaModule, false);
+            listener.onDiscovery(typeName, loader, module);
             byte[] transformed = transform.transform(loader, classfileBuffer);
             if (transformed != null) {
                 observer.instrumented(className, loader, classfileBuffer, transformed);
@@ -75,18 +74,18 @@ final class RawInstrumentingTransformer extends ResettableClassFileTransformer.W
             return transformed; // exactly the instrumenter's bytes: offsets recorded in them stay true
         } catch (Throwable t) {
             try {
-                listener.onError(typeName, loader, javaModule, false, t);
+                listener.onError(typeName, loader, module, t);
             } catch (Throwable ignored) {
                 // A failing listener must not break class loading either.
             }
             return null;
         } finally {
             try {
-                listener.onComplete(typeName, loader, javaModule, false);
+                listener.onComplete(typeName, loader, module);
             } catch (Throwable ignored) {
                 // idem
             }
-            lock.release();
+            busy.remove();
         }
     }
 }

@@ -2,7 +2,10 @@ package io.procmobility.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.procmobility.instrumenter.ClassBytesLocator;
+import io.procmobility.instrumenter.Instrumenter;
 import io.procmobility.instrumenter.InstrumenterConfig;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClassFilterTest {
@@ -37,5 +40,50 @@ class ClassFilterTest {
         assertThat(filter.accepts(app, null)).isFalse();
         assertThat(filter.accepts(null, "com/acme/Counter")).isFalse();
         assertThat(filter.accepts(ClassLoader.getPlatformClassLoader(), "com/acme/Counter")).isFalse();
+    }
+
+    @Test
+    void onlyIncludedClassesAndClassesNamingProcmobilityTypesMayBeSelected() {
+        ClassFilter mobile = new ClassFilter(InstrumenterConfig.including("com.example.mobility.mobile.**"));
+        assertThat(mobile.mayBeSelected("com/example/mobility/mobile/Journey",
+                TestClasses.bytesOf("com.example.mobility.mobile.Journey"))).isTrue();
+        assertThat(mobile.mayBeSelected("com/example/mobility/annotated/Legs",
+                TestClasses.bytesOf("com.example.mobility.annotated.Legs"))).as("@Mobile").isTrue();
+        assertThat(mobile.mayBeSelected("com/example/agenttest/Worker",
+                TestClasses.bytesOf("com.example.agenttest.Worker"))).as("behaviour").isTrue();
+        assertThat(mobile.mayBeSelected("com/example/agenttest/Plain",
+                TestClasses.bytesOf("com.example.agenttest.Plain"))).isFalse();
+        // Uses the runtime (names io/procmobility/...): goes on to the instrumenter, which says no.
+        assertThat(mobile.mayBeSelected("com/example/mobility/MobilityMain",
+                TestClasses.bytesOf("com.example.mobility.MobilityMain"))).isTrue();
+    }
+
+    /** The pre-filter never skips a class the instrumenter would instrument. */
+    @Test
+    void skippedClassesAreExactlyOnesTheInstrumenterLeavesAlone() {
+        InstrumenterConfig config = InstrumenterConfig.including("com.example.mobility.mobile.**");
+        ClassFilter mobile = new ClassFilter(config);
+        Instrumenter instrumenter = new Instrumenter(config, ClassBytesLocator.of(app));
+        for (String name : List.of("com.example.mobility.mobile.Journey", "com.example.mobility.annotated.Legs",
+                "com.example.agenttest.Worker", "com.example.agenttest.Plain", "com.example.agenttest.Other",
+                "com.example.mobility.MobilityMain")) {
+            byte[] file = TestClasses.bytesOf(name);
+            boolean instrumented = instrumenter.instrument(file) != null;
+            if (!mobile.mayBeSelected(name.replace('.', '/'), file)) {
+                assertThat(instrumented).as(name).isFalse();
+            }
+            if (name.contains("Journey") || name.contains("Legs") || name.contains("Worker")) {
+                assertThat(instrumented).as(name + " is instrumented").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void containsFindsTheNeedleAnywhere() {
+        byte[] needle = {1, 2, 3};
+        assertThat(ClassFilter.contains(new byte[] {1, 2, 3}, needle)).isTrue();
+        assertThat(ClassFilter.contains(new byte[] {0, 1, 1, 2, 3}, needle)).isTrue();
+        assertThat(ClassFilter.contains(new byte[] {1, 2, 4, 1, 2}, needle)).isFalse();
+        assertThat(ClassFilter.contains(new byte[] {1, 2}, needle)).isFalse();
     }
 }

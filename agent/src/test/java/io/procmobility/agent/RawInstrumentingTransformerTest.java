@@ -11,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.utility.JavaModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,26 +19,25 @@ class RawInstrumentingTransformerTest {
     private final ClassLoader loader = new TestClasses.FreshLoader();
     private final byte[] plain = TestClasses.bytesOf("com.example.agenttest.Plain");
     private final List<String> events = new ArrayList<>();
-    private final AgentBuilder.Listener recording = new AgentBuilder.Listener.Adapter() {
+    private final InstrumentationListener recording = new InstrumentationListener() {
         @Override
-        public void onDiscovery(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
+        public void onDiscovery(String typeName, ClassLoader classLoader, Module module) {
             events.add("discovery " + typeName);
         }
 
         @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable t) {
+        public void onError(String typeName, ClassLoader classLoader, Module module, Throwable t) {
             events.add("error " + typeName + " " + t.getMessage());
         }
 
         @Override
-        public void onComplete(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
+        public void onComplete(String typeName, ClassLoader classLoader, Module module) {
             events.add("complete " + typeName);
         }
     };
 
     private RawInstrumentingTransformer transformer(ClassTransform transform, InstrumentationObserver observer) {
-        ResettableClassFileTransformer byteBuddys = new AgentBuilder.Default().makeRaw();
-        return new RawInstrumentingTransformer(byteBuddys, new ClassFilter(InstrumenterConfig.including("com.example.**")),
+        return new RawInstrumentingTransformer(new ClassFilter(InstrumenterConfig.including("com.example.**")),
                 transform, recording, observer);
     }
 
@@ -100,6 +96,41 @@ class RawInstrumentingTransformerTest {
     }
 
     @Test
+    void aFailingListenerNeverBreaksClassLoading() throws Exception {
+        InstrumentationListener throwing = new InstrumentationListener() {
+            private boolean thrown;
+
+            @Override
+            public void onDiscovery(String typeName, ClassLoader classLoader, Module module) {
+                if (!thrown) {
+                    thrown = true;
+                    throw new IllegalStateException("discovery");
+                }
+            }
+
+            @Override
+            public void onError(String typeName, ClassLoader classLoader, Module module, Throwable t) {
+                throw new IllegalStateException("error");
+            }
+
+            @Override
+            public void onComplete(String typeName, ClassLoader classLoader, Module module) {
+                throw new IllegalStateException("complete");
+            }
+        };
+        byte[] produced = {42};
+        RawInstrumentingTransformer t = new RawInstrumentingTransformer(
+                new ClassFilter(InstrumenterConfig.including("com.example.**")), (l, bytes) -> produced,
+                InstrumentationListener.all(recording, throwing), (n, l, o, tr) -> { });
+        assertThat(t.transform(loader, "com/example/agenttest/Plain", null, null, plain)).isNull();
+        // all(...) tells the listeners in order: the recording one hears everything before the throwing one.
+        assertThat(events).containsExactly("discovery com.example.agenttest.Plain",
+                "error com.example.agenttest.Plain discovery", "complete com.example.agenttest.Plain");
+        // The re-entry guard was released: the next class goes through (onComplete still throws, contained).
+        assertThat(t.transform(loader, "com/example/agenttest/Plain", null, null, plain)).isSameAs(produced);
+    }
+
+    @Test
     void dumpWritesTheReturnedBytesAndVerboseLogsThem(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         AgentLog log = new AgentLog(true, new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -117,7 +148,7 @@ class RawInstrumentingTransformerTest {
     void logNamesTheClassAndSaysItLoadsUninstrumented() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         AgentLog log = new AgentLog(false, new PrintStream(err, true, StandardCharsets.UTF_8));
-        log.onError("com.acme.Counter", loader, null, false,
+        log.onError("com.acme.Counter", loader, null,
                 new InstrumentationException("com/acme/Counter", "<init>", 12, "suspends in a constructor; move it to a method"));
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(AgentLog.PREFIX
                 + "ERROR Cannot instrument com.acme.Counter.<init> (line 12): suspends in a constructor; move it to a "

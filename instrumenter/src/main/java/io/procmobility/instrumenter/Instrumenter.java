@@ -68,11 +68,14 @@ public final class Instrumenter {
         if (!mayInstrument(reader.getClassName())) {
             return null;
         }
-        ClassNode node = new ClassNode();
-        reader.accept(node, ClassReader.SKIP_FRAMES);
-        if (!selector.select(node)) {
+        // Decide on the class header and annotations first: most classes an agent sees are not selected.
+        ClassNode header = new ClassNode();
+        reader.accept(header, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        if (!selector.select(header)) {
             return null;
         }
+        ClassNode node = new ClassNode();
+        reader.accept(node, ClassReader.SKIP_FRAMES);
         ConstructorCheck.check(node);
         inlineSubroutines(node);
         ClassHierarchy hierarchy = new ClassHierarchy(locator == null ? this.locator : locator, node);

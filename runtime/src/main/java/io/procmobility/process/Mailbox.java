@@ -49,6 +49,11 @@ final class Mailbox {
         return skipped.size() + inbox.size();
     }
 
+    /** Owner only: puts {@code messages} back in front of everything else, in their order (undoing a drain). */
+    void requeueFront(List<Object> messages) {
+        skipped.addAll(0, messages);
+    }
+
     /** Owner only, process suspended: all messages in order, for freezing. */
     List<Object> drainAll() {
         List<Object> all = new ArrayList<>(skipped);

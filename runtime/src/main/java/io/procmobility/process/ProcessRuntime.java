@@ -189,6 +189,40 @@ public final class ProcessRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes a suspended process into bytes (continuation, mailbox, wait, links, monitors, name);
+     * on success it no longer exists here. Classes it holds must be in {@code allowlist}.
+     *
+     * @throws IllegalStateException when the process is not suspended right now (retry later) or not here
+     * @throws io.procmobility.serial.SerializationException naming the local and frame that cannot travel;
+     *     the process is then left running here as before
+     */
+    public byte[] freeze(Pid pid, io.procmobility.serial.SerialAllowlist allowlist) {
+        LocalProcess process = live(pid, "freeze");
+        return ProcessFreezer.freeze(process, allowlist, () -> {
+            names.released(process);
+            processes.remove(pid, process);
+        });
+    }
+
+    /**
+     * Brings a frozen process to life in this runtime, with its original pid, resolving its classes
+     * through {@code loader}; it resumes where it was suspended.
+     */
+    public ProcessRef thaw(byte[] bytes, io.procmobility.serial.SerialAllowlist allowlist, ClassLoader loader) {
+        LocalProcess process = ProcessFreezer.thaw(bytes, allowlist, loader);
+        if (processes.putIfAbsent(process.pid, process) != null) {
+            throw new IllegalStateException("cannot thaw " + process.pid + ": a process with that pid already lives here");
+        }
+        String name = process.name();
+        if (name != null) {
+            process.name(null);
+            names.register(name, process);
+        }
+        scheduler.enqueue(process);
+        return new ProcessRef(process.pid, this);
+    }
+
     /** Live processes, for listings. */
     public List<ProcessInfo> processes() {
         List<ProcessInfo> result = new ArrayList<>();
@@ -197,6 +231,15 @@ public final class ProcessRuntime implements AutoCloseable {
         }
         result.sort((a, b) -> a.pid().compareTo(b.pid()));
         return result;
+    }
+
+    /**
+     * Processes that have held a carrier thread longer than the configured threshold without
+     * suspending (blocking Java code or a loop that never receives); the watchdog also logs each
+     * with its stack.
+     */
+    public List<Pid> blockedProcesses() {
+        return watchdog.blocked();
     }
 
     /** Number of live processes. */

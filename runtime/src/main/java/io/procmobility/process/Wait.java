@@ -10,8 +10,25 @@ import java.util.function.Predicate;
 final class Wait {
     enum Kind { RECEIVE, SLEEP, YIELD }
 
-    private static final Predicate<Object> ANY = m -> true;
-    private static final Predicate<Object> NONE = m -> false;
+    // Plain classes, not lambdas: a frozen process carries its Wait, and these must serialize.
+    private static final Predicate<Object> ANY = new AnyMessage();
+    private static final Predicate<Object> NONE = new NoMessage();
+
+    /** Matches every message. */
+    static final class AnyMessage implements Predicate<Object> {
+        @Override
+        public boolean test(Object message) {
+            return true;
+        }
+    }
+
+    /** Matches nothing (sleep, yield). */
+    static final class NoMessage implements Predicate<Object> {
+        @Override
+        public boolean test(Object message) {
+            return false;
+        }
+    }
 
     final Kind kind;
     final Predicate<Object> pattern;
@@ -38,6 +55,11 @@ final class Wait {
 
     static Wait yieldNow() {
         return new Wait(Kind.YIELD, NONE, false, 0);
+    }
+
+    /** The same wait, re-based on this JVM's clock with {@code remainingNanos} left (after a thaw). */
+    static Wait rebased(Kind kind, Predicate<Object> pattern, boolean hasDeadline, long remainingNanos) {
+        return new Wait(kind, pattern, hasDeadline, System.nanoTime() + remainingNanos);
     }
 
     /** True when a new message should wake the process. */

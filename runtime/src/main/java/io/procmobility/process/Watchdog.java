@@ -17,9 +17,12 @@ final class Watchdog {
     private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
 
     private final ScheduledExecutorService timer;
+    private final List<ProcessCarrier> carriers;
+    private final long thresholdNanos;
 
     Watchdog(List<ProcessCarrier> carriers, Duration threshold) {
-        long thresholdNanos = threshold.toNanos();
+        this.carriers = carriers;
+        this.thresholdNanos = threshold.toNanos();
         long[] reported = new long[carriers.size()];
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "procmobility-watchdog");
@@ -40,6 +43,19 @@ final class Watchdog {
                 }
             }
         }, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Pids of the processes holding a carrier longer than the threshold right now. */
+    List<Pid> blocked() {
+        List<Pid> result = new java.util.ArrayList<>();
+        for (ProcessCarrier carrier : carriers) {
+            LocalProcess process = carrier.current;
+            long since = process == null ? 0 : process.runningSince;
+            if (since != 0 && System.nanoTime() - since > thresholdNanos) {
+                result.add(process.pid);
+            }
+        }
+        return result;
     }
 
     private static String stack(Thread thread) {

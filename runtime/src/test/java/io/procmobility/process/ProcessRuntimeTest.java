@@ -194,6 +194,19 @@ class ProcessRuntimeTest {
     }
 
     @Test
+    void theWatchdogReportsAProcessBlockingItsCarrier() throws Exception {
+        try (ProcessRuntime watched = ProcessRuntime.start(ProcessRuntimeConfig.defaults().withCarrierThreads(2)
+                .withBlockedWarning(Duration.ofMillis(100)))) {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            ProcessRef blocker = watched.spawn(loader.create(PROCS + ".Blocker", release));
+            await().atMost(Duration.ofSeconds(30)).until(() -> watched.blockedProcesses().contains(blocker.pid()));
+            release.countDown();
+            assertThat(watched.awaitExit(blocker.pid(), Duration.ofSeconds(30))).isEqualTo(ExitReason.NORMAL);
+            assertThat(watched.blockedProcesses()).isEmpty();
+        }
+    }
+
+    @Test
     void processApiOutsideAProcessFailsClearly() {
         assertThatThrownBy(Processes::self).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("only be called from inside a process");

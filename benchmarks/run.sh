@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds the benchmarks jar and runs the JMH benchmarks on the default JDK and, when present, on
+# JDK 25 (needed for the Loom baseline). Writes JMH JSON to benchmarks/results/ and prints a table
+# of ratios against the baselines measured in the same run.
+#
+#   benchmarks/run.sh                     # everything, short settings (~8 min on 2 cores)
+#   benchmarks/run.sh Fib                 # only benchmarks matching these JMH regexps
+#   JMH_OPTS="-f 2 -wi 5 -i 10" benchmarks/run.sh
+#   SKIP_BUILD=1 JDKS=25 benchmarks/run.sh SuspendResume
+#
+# Environment: JMH_OPTS (JMH settings), SKIP_BUILD=1 (reuse target/benchmarks.jar),
+# JDK25_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), JDKS ("default 25", "default" or "25").
+# Do not pass -jvmArgs/-jvmArgsAppend: they replace the forks' own options (carrier executor,
+# --add-exports for Loom).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+jar="$here/target/benchmarks.jar"
+results="$here/results"
+JMH_OPTS="${JMH_OPTS:--f 1 -wi 4 -w 500ms -i 10 -r 500ms}"
+JDK25_HOME="${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JDKS="${JDKS:-default 25}"
+
+if [[ "${SKIP_BUILD:-0}" != "1" || ! -f "$jar" ]]; then
+  echo ">> building $jar"
+  (cd "$root" && mvn -q -pl benchmarks -am package -DskipTests)
+fi
+mkdir -p "$results"
+
+default_java="java"
+if [[ -n "${JAVA_HOME:-}" ]]; then default_java="$JAVA_HOME/bin/java"; fi
+
+feature() { # major version of a java binary
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
+}
+
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
+files=()
+notes=()
+ran=""
+for which in $JDKS; do
+  case "$which" in
+    default) java_bin="$default_java" ;;
+    25)
+      if [[ ! -x "$JDK25_HOME/bin/java" ]]; then
+        echo ">> no JDK 25 at $JDK25_HOME: skipping the JDK 25 run (and the Loom baseline)"
+        continue
+      fi
+      java_bin="$JDK25_HOME/bin/java" ;;
+    *) echo "unknown JDK '$which' in JDKS (use: default 25)" >&2; exit 2 ;;
+  esac
+  version="$(feature "$java_bin")"
+  if [[ " $ran " == *" $version "* ]]; then
+    echo ">> JDK $version already measured: skipping '$which'"
+    continue
+  fi
+  ran="$ran $version"
+  extra=()
+  if (( version < 21 )); then
+    echo ">> JDK $version has no jdk.internal.vm.Continuation: leaving out the Loom baseline"
+    extra+=(-e '\.loom$')
+  fi
+  out="$results/jmh-jdk$version.json"
+  echo ">> JDK $version ($java_bin): java -jar $jar $JMH_OPTS ${extra[*]:-} ${*:-} -rf json -rff $out"
+  # shellcheck disable=SC2086 # JMH_OPTS is a list of options
+  before="$(load)"
+  "$java_bin" -jar "$jar" $JMH_OPTS "${extra[@]}" "$@" -rf json -rff "$out" | tee "$results/jmh-jdk$version.log"
+  files+=("$out")
+  notes+=("JDK $version: load average before $before, after $(load) (2 cores: above ~1.5, other processes share the CPUs)")
+done
+
+if (( ${#files[@]} == 0 )); then
+  echo "no JDK was run" >&2
+  exit 1
+fi
+echo
+{
+  "$default_java" -cp "$jar" io.procmobility.benchmarks.Report "${files[@]}"
+  echo
+  echo "JMH options: $JMH_OPTS ${*:-}; scores are medians of the measurement iterations (min–max)."
+  for note in "${notes[@]}"; do echo "- $note"; done
+} | tee "$results/table.md"
