@@ -75,8 +75,15 @@ final class LocalProcess {
         return true;
     }
 
-    synchronized void removeMonitor(MonitorRef ref) {
-        monitoredBy.remove(ref);
+    synchronized boolean removeMonitor(MonitorRef ref) {
+        return monitoredBy.remove(ref) != null;
+    }
+
+    /** On exit: hands over all monitors at once, so a concurrent demonitor knows whether a Down follows. */
+    synchronized Map<MonitorRef, Pid> takeMonitors() {
+        Map<MonitorRef, Pid> all = new HashMap<>(monitoredBy);
+        monitoredBy.clear();
+        return all;
     }
 
     synchronized Map<MonitorRef, Pid> monitors() {

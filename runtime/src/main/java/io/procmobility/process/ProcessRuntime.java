@@ -83,7 +83,8 @@ public final class ProcessRuntime implements AutoCloseable {
         MonitorRef ref = MonitorRef.next(incarnation);
         LocalProcess watched = processes.get(target);
         if (watched == null || !watched.addMonitor(ref, watcher)) {
-            send(watcher, new Down(ref, target, recentExits.of(target).orElse(ExitReason.NOPROC)));
+            // As in Erlang: monitoring a process that is not alive gives noproc at once.
+            send(watcher, new Down(ref, target, ExitReason.NOPROC));
         }
         return ref;
     }
@@ -297,11 +298,10 @@ public final class ProcessRuntime implements AutoCloseable {
         return monitorFrom(watcher.pid, target);
     }
 
-    void demonitor(MonitorRef ref, Pid target) {
+    /** Removes a monitor; false when it was gone already (its {@link Down} is sent or on its way). */
+    boolean demonitor(MonitorRef ref, Pid target) {
         LocalProcess watched = processes.get(target);
-        if (watched != null) {
-            watched.removeMonitor(ref);
-        }
+        return watched != null && watched.removeMonitor(ref);
     }
 
     void register(String name, LocalProcess process) {
@@ -348,6 +348,6 @@ public final class ProcessRuntime implements AutoCloseable {
                 signal(other, process.pid, reason);
             }
         }
-        process.monitors().forEach((ref, watcher) -> send(watcher, new Down(ref, process.pid, reason)));
+        process.takeMonitors().forEach((ref, watcher) -> send(watcher, new Down(ref, process.pid, reason)));
     }
 }

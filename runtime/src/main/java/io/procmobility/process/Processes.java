@@ -108,10 +108,13 @@ public final class Processes {
         return carrier.runtime.monitor(carrier.current, pid);
     }
 
-    /** Removes a monitor set on {@code pid}. */
-    public static void demonitor(MonitorRef ref, Pid pid) {
+    /**
+     * Removes a monitor set on {@code pid}; false when its {@link Down} was already sent (it is then
+     * in the mailbox or on its way: flush it with a selective receive on the ref).
+     */
+    public static boolean demonitor(MonitorRef ref, Pid pid) {
         ProcessCarrier carrier = ProcessCarrier.currentCarrier("demonitor()");
-        carrier.runtime.demonitor(ref, pid);
+        return carrier.runtime.demonitor(ref, pid);
     }
 
     /** Registers the caller as {@code name} (unique among live processes). */
