@@ -23,6 +23,8 @@ final class LocalProcess {
 
     /** Touched only by the carrier running the process. */
     Continuation continuation;
+    /** Reductions used since the process last yielded; carrier-only. */
+    int reductions;
     /** What the process waits for; read by senders and timers. */
     volatile Wait wait;
     /** An exit signal that must end the process at its next scheduling point. */

@@ -39,9 +39,11 @@ public final class ProcessRuntime implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Scheduler scheduler;
     private final Watchdog watchdog;
+    private final int reductionBudget;
 
     private ProcessRuntime(ProcessRuntimeConfig config) {
         this.recentExits = new RecentExits(config.recentExits());
+        this.reductionBudget = config.reductions();
         this.scheduler = new Scheduler(this, config.carrierThreads(), this::exited);
         this.watchdog = new Watchdog(scheduler.carriers(), config.blockedWarning());
     }
@@ -256,6 +258,15 @@ public final class ProcessRuntime implements AutoCloseable {
     }
 
     // ---- used by Processes (inside a process)
+
+    /** Counts one reduction for {@code process}; true when its budget is spent and it should yield. */
+    boolean spendReduction(LocalProcess process) {
+        if (++process.reductions < reductionBudget) {
+            return false;
+        }
+        process.reductions = 0;
+        return true;
+    }
 
     long incarnation() {
         return incarnation;
