@@ -7,7 +7,7 @@ import com.esotericsoftware.kryo.io.Output;
 import io.procmobility.internal.Frame;
 
 /**
- * One captured frame: method identity, call site, primitive slots as zig-zag var-longs (small ints
+ * One captured frame: method identity (strings shared across frames, see {@link SharedStrings}), call site, primitive slots as zig-zag var-longs (small ints
  * take one byte, raw double bits up to ten) and reference slots with their classes, so shared
  * objects and cycles go through Kryo's reference tracking like everything else.
  */
@@ -19,9 +19,9 @@ final class FrameSerializer extends Serializer<Frame> {
 
     @Override
     public void write(Kryo kryo, Output output, Frame frame) {
-        output.writeString(frame.owner());
-        output.writeString(frame.name());
-        output.writeString(frame.descriptor());
+        SharedStrings.write(kryo, output, frame.owner());
+        SharedStrings.write(kryo, output, frame.name());
+        SharedStrings.write(kryo, output, frame.descriptor());
         output.writeLong(frame.hash());
         output.writeVarInt(frame.callSite(), false);
         long[] prims = frame.primsCopy();
@@ -46,9 +46,9 @@ final class FrameSerializer extends Serializer<Frame> {
 
     @Override
     public Frame read(Kryo kryo, Input input, Class<? extends Frame> type) {
-        String owner = requireText(input.readString(), "owner");
-        String name = requireText(input.readString(), "method name");
-        String descriptor = requireText(input.readString(), "descriptor");
+        String owner = requireText(SharedStrings.read(kryo, input), "owner");
+        String name = requireText(SharedStrings.read(kryo, input), "method name");
+        String descriptor = requireText(SharedStrings.read(kryo, input), "descriptor");
         long hash = input.readLong();
         int callSite = input.readVarInt(false);
         long[] prims = new long[BoundedInput.claim(input, input.readVarInt(true), "frame's primitive slots")];

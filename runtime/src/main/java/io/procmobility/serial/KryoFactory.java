@@ -62,7 +62,7 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  */
 final class KryoFactory {
     /** Version of the layout below and of the payload header; bump on any incompatible change. */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     private KryoFactory() {
     }

@@ -66,6 +66,24 @@ class RoundTripTest {
     }
 
     @Test
+    void aDeepRecursionWritesEachMethodIdentityOnce() {
+        Worker target = new Worker("deep");
+        Frame[] frames = new Frame[200];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = new Frame("io/procmobility/serial/fixtures/Worker", "recurse", "(ILjava/lang/String;)J", 77L, 1,
+                    new long[] {i}, new Object[0]);
+        }
+        byte[] bytes = serializer.serialize(continuation(target, null, frames));
+        // Identity strings in full would take ~60 bytes per frame; shared, a frame is a dozen bytes.
+        assertThat(bytes.length).isLessThan(200 * 20);
+        Frame[] copy = serializer.deserialize(bytes).frames();
+        assertThat(copy).hasSize(200);
+        for (int i = 0; i < copy.length; i++) {
+            assertFrameEquals(copy[i], frames[i]);
+        }
+    }
+
+    @Test
     void commonJdkTypesRoundTrip() {
         Object[] values = {
             new ArrayList<>(List.of(1, 2)), new LinkedList<>(List.of("l")), new ArrayDeque<>(List.of(3)),
