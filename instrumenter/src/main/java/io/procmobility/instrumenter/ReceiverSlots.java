@@ -93,6 +93,9 @@ final class ReceiverSlots {
             code.add(new VarInsnNode(Insns.loadOpcode(args[i]), temps[i]));
         }
         method.instructions.insertBefore(site, code);
+        // The DUP can push one word past the original maximum (receiver on a full stack, e.g.
+        // arr[k.ordinal()] in an enum switch); the analyzers that run next check against maxStack.
+        method.maxStack += 1;
         return receiverLocal;
     }
 }

@@ -64,16 +64,21 @@ public final class StackVerifier {
     }
 
     private static boolean isRuntimeFrame(StackFrame frame) {
-        return frame.getClassName().startsWith(RUNTIME_PACKAGE) && !ClassMetadata.of(frame.getDeclaringClass()).isInstrumented();
+        Class<?> type = frame.getDeclaringClass();
+        return type.getName().startsWith(RUNTIME_PACKAGE) && !ClassMetadata.of(type).isInstrumented();
     }
 
     private static boolean isBoundary(StackFrame frame) {
-        return frame.getDeclaringClass() == StackRecorder.class && frame.getMethodName().equals("runInside");
+        return frame.getDeclaringClass() == StackRecorder.class;
     }
 
     private static String checkFrame(StackFrame frame, StackFrame above) {
         ClassMetadata classMeta = ClassMetadata.of(frame.getDeclaringClass());
-        MethodMetadata method = classMeta.method(frame.getMethodName(), frame.getDescriptor());
+        // Resolving a frame's descriptor is the walk's dearest step: skip it unless the name is overloaded.
+        MethodMetadata method = classMeta.isInstrumented() ? classMeta.uniqueMethod(frame.getMethodName()) : null;
+        if (method == null && classMeta.isInstrumented()) {
+            method = classMeta.method(frame.getMethodName(), frame.getDescriptor());
+        }
         if (method == null) {
             return notInstrumented(frame, classMeta.isInstrumented());
         }

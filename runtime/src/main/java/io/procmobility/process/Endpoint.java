@@ -29,9 +29,9 @@ public final class Endpoint implements AutoCloseable {
         return runtime.monitorFrom(pid, target);
     }
 
-    /** Removes a monitor. */
-    public void demonitor(MonitorRef ref, Pid target) {
-        runtime.demonitor(ref, target);
+    /** Removes a monitor; false when its {@link Down} was already sent. */
+    public boolean demonitor(MonitorRef ref, Pid target) {
+        return runtime.demonitor(ref, target);
     }
 
     @Override

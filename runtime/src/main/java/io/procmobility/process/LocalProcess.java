@@ -23,6 +23,8 @@ final class LocalProcess {
 
     /** Touched only by the carrier running the process. */
     Continuation continuation;
+    /** Reductions used since the process last yielded; carrier-only. */
+    int reductions;
     /** What the process waits for; read by senders and timers. */
     volatile Wait wait;
     /** An exit signal that must end the process at its next scheduling point. */
@@ -75,8 +77,15 @@ final class LocalProcess {
         return true;
     }
 
-    synchronized void removeMonitor(MonitorRef ref) {
-        monitoredBy.remove(ref);
+    synchronized boolean removeMonitor(MonitorRef ref) {
+        return monitoredBy.remove(ref) != null;
+    }
+
+    /** On exit: hands over all monitors at once, so a concurrent demonitor knows whether a Down follows. */
+    synchronized Map<MonitorRef, Pid> takeMonitors() {
+        Map<MonitorRef, Pid> all = new HashMap<>(monitoredBy);
+        monitoredBy.clear();
+        return all;
     }
 
     synchronized Map<MonitorRef, Pid> monitors() {

@@ -15,14 +15,16 @@ final class ProcessFreezer {
     /** The runtime's own types that a frozen process carries, on top of the user's allowlist. */
     private static final Class<?>[] RUNTIME_TYPES = {
         FrozenProcess.class, Pid.class, MonitorRef.class, Wait.class, Wait.Kind.class, Wait.AnyMessage.class,
-        Wait.NoMessage.class,
+        Wait.NoMessage.class, ExitReason.class,
     };
+    /** The behaviours' loops and protocol messages (calls, replies, timers) sit in a frozen behaviour's state. */
+    private static final String BEHAVIOUR_PACKAGE = "io.procmobility.behaviour";
 
     private ProcessFreezer() {
     }
 
     static SerialAllowlist withRuntimeTypes(SerialAllowlist user) {
-        SerialAllowlist.Builder builder = SerialAllowlist.builder().allowAll(user);
+        SerialAllowlist.Builder builder = SerialAllowlist.builder().allowAll(user).allowPackage(BEHAVIOUR_PACKAGE);
         for (Class<?> type : RUNTIME_TYPES) {
             builder.allowClass(type);
         }

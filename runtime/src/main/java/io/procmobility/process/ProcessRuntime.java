@@ -39,9 +39,11 @@ public final class ProcessRuntime implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Scheduler scheduler;
     private final Watchdog watchdog;
+    private final int reductionBudget;
 
     private ProcessRuntime(ProcessRuntimeConfig config) {
         this.recentExits = new RecentExits(config.recentExits());
+        this.reductionBudget = config.reductions();
         this.scheduler = new Scheduler(this, config.carrierThreads(), this::exited);
         this.watchdog = new Watchdog(scheduler.carriers(), config.blockedWarning());
     }
@@ -83,7 +85,8 @@ public final class ProcessRuntime implements AutoCloseable {
         MonitorRef ref = MonitorRef.next(incarnation);
         LocalProcess watched = processes.get(target);
         if (watched == null || !watched.addMonitor(ref, watcher)) {
-            send(watcher, new Down(ref, target, recentExits.of(target).orElse(ExitReason.NOPROC)));
+            // As in Erlang: monitoring a process that is not alive gives noproc at once.
+            send(watcher, new Down(ref, target, ExitReason.NOPROC));
         }
         return ref;
     }
@@ -256,6 +259,15 @@ public final class ProcessRuntime implements AutoCloseable {
 
     // ---- used by Processes (inside a process)
 
+    /** Counts one reduction for {@code process}; true when its budget is spent and it should yield. */
+    boolean spendReduction(LocalProcess process) {
+        if (++process.reductions < reductionBudget) {
+            return false;
+        }
+        process.reductions = 0;
+        return true;
+    }
+
     long incarnation() {
         return incarnation;
     }
@@ -297,11 +309,10 @@ public final class ProcessRuntime implements AutoCloseable {
         return monitorFrom(watcher.pid, target);
     }
 
-    void demonitor(MonitorRef ref, Pid target) {
+    /** Removes a monitor; false when it was gone already (its {@link Down} is sent or on its way). */
+    boolean demonitor(MonitorRef ref, Pid target) {
         LocalProcess watched = processes.get(target);
-        if (watched != null) {
-            watched.removeMonitor(ref);
-        }
+        return watched != null && watched.removeMonitor(ref);
     }
 
     void register(String name, LocalProcess process) {
@@ -348,6 +359,6 @@ public final class ProcessRuntime implements AutoCloseable {
                 signal(other, process.pid, reason);
             }
         }
-        process.monitors().forEach((ref, watcher) -> send(watcher, new Down(ref, process.pid, reason)));
+        process.takeMonitors().forEach((ref, watcher) -> send(watcher, new Down(ref, process.pid, reason)));
     }
 }

@@ -9,8 +9,10 @@ import java.time.Duration;
  * @param blockedWarning how long one run step may hold a carrier before the watchdog logs the
  *     process's pid and stack (default 2 s)
  * @param recentExits how many exit reasons of ended processes are remembered (default 100,000)
+ * @param reductions how many sends a process may do before it
+ *     yields its carrier to other processes (Erlang's reduction budget; default 2,000)
  */
-public record ProcessRuntimeConfig(int carrierThreads, Duration blockedWarning, int recentExits) {
+public record ProcessRuntimeConfig(int carrierThreads, Duration blockedWarning, int recentExits, int reductions) {
     /** Validates. */
     public ProcessRuntimeConfig {
         if (carrierThreads < 1) {
@@ -19,20 +21,28 @@ public record ProcessRuntimeConfig(int carrierThreads, Duration blockedWarning, 
         if (blockedWarning.isNegative() || blockedWarning.isZero()) {
             throw new IllegalArgumentException("blockedWarning must be positive, got " + blockedWarning);
         }
+        if (reductions < 1) {
+            throw new IllegalArgumentException("reductions must be at least 1, got " + reductions);
+        }
     }
 
-    /** Defaults: one carrier per core, 2 s watchdog, 100,000 remembered exits. */
+    /** Defaults: one carrier per core, 2 s watchdog, 100,000 remembered exits, 2,000 reductions. */
     public static ProcessRuntimeConfig defaults() {
-        return new ProcessRuntimeConfig(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2), 100_000);
+        return new ProcessRuntimeConfig(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2), 100_000, 2_000);
     }
 
     /** A copy with {@code n} carrier threads. */
     public ProcessRuntimeConfig withCarrierThreads(int n) {
-        return new ProcessRuntimeConfig(n, blockedWarning, recentExits);
+        return new ProcessRuntimeConfig(n, blockedWarning, recentExits, reductions);
+    }
+
+    /** A copy with another reduction budget. */
+    public ProcessRuntimeConfig withReductions(int budget) {
+        return new ProcessRuntimeConfig(carrierThreads, blockedWarning, recentExits, budget);
     }
 
     /** A copy with another watchdog threshold. */
     public ProcessRuntimeConfig withBlockedWarning(Duration threshold) {
-        return new ProcessRuntimeConfig(carrierThreads, threshold, recentExits);
+        return new ProcessRuntimeConfig(carrierThreads, threshold, recentExits, reductions);
     }
 }

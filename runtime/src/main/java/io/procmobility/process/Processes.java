@@ -35,9 +35,21 @@ public final class Processes {
         return ProcessCarrier.currentCarrier("runtime()").runtime;
     }
 
-    /** Sends {@code message} to {@code pid}. */
+    /**
+     * Sends {@code message} to {@code pid}. Every send spends a reduction: a process that sends
+     * a lot without ever waiting yields its carrier when its budget is spent, so it cannot starve
+     * the others.
+     */
     public static void send(Pid pid, Object message) {
-        runtime().send(pid, message);
+        if (resuming()) {
+            await(null); // the message went out before the yield; just finish the yield
+            return;
+        }
+        ProcessCarrier carrier = ProcessCarrier.currentCarrier("send()");
+        carrier.runtime.send(pid, message);
+        if (carrier.runtime.spendReduction(carrier.current)) {
+            await(Wait.yieldNow());
+        }
     }
 
     /** The oldest message in the mailbox, waiting as long as it takes. */
@@ -108,10 +120,13 @@ public final class Processes {
         return carrier.runtime.monitor(carrier.current, pid);
     }
 
-    /** Removes a monitor set on {@code pid}. */
-    public static void demonitor(MonitorRef ref, Pid pid) {
+    /**
+     * Removes a monitor set on {@code pid}; false when its {@link Down} was already sent (it is then
+     * in the mailbox or on its way: flush it with a selective receive on the ref).
+     */
+    public static boolean demonitor(MonitorRef ref, Pid pid) {
         ProcessCarrier carrier = ProcessCarrier.currentCarrier("demonitor()");
-        carrier.runtime.demonitor(ref, pid);
+        return carrier.runtime.demonitor(ref, pid);
     }
 
     /** Registers the caller as {@code name} (unique among live processes). */

@@ -89,8 +89,20 @@ class FreezeThawTest {
         acc.send(5);
         awaitWaiting(origin, acc.pid());
         acc.send(6);
-        assertThatThrownBy(() -> origin.freeze(acc.pid(), SerialAllowlist.none()))
-                .isInstanceOf(SerializationException.class)
+        // It may be busy with the 6 for a moment: retry while it is not suspended.
+        Throwable[] refused = new Throwable[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try {
+                origin.freeze(acc.pid(), SerialAllowlist.none());
+                return true;
+            } catch (IllegalStateException notSuspended) {
+                return false;
+            } catch (SerializationException e) {
+                refused[0] = e;
+                return true;
+            }
+        });
+        assertThat(refused[0]).isInstanceOf(SerializationException.class)
                 .hasMessageContaining(PROCS + ".Accumulator");
         assertThat(origin.isAlive(acc.pid())).isTrue();
         try (Endpoint endpoint = origin.openEndpoint(replies::add)) {
