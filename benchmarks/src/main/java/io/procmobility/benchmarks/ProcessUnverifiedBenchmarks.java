@@ -9,9 +9,10 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
- * {@link ProcessBenchmarks#pingPong} with {@code -Dprocmobility.verifyCapture=false}: no stack walk
+ * {@link ProcessBenchmarks#pingPong} and {@link ProcessBenchmarks#serverCall} with {@code -Dprocmobility.verifyCapture=false}: no stack walk
  * before each suspension in {@code receive()}, which is most of the cost of a blocking receive.
- * Its baselines are {@link ProcessBenchmarks}' thread ping-pongs from the same run (another fork).
+ * The ping-pong's baselines are {@link ProcessBenchmarks}' thread ping-pongs from the same run
+ * (another fork); the call's baseline is this class's own ping-pong.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -22,5 +23,12 @@ public class ProcessUnverifiedBenchmarks {
     @OperationsPerInvocation(ProcessBenchmarks.ROUND_TRIPS)
     public int pingPong(ProcessBenchmarks.Procs s) throws InterruptedException {
         return ProcessBenchmarks.check(s.pingPong.roundTrips(ProcessBenchmarks.ROUND_TRIPS), ProcessBenchmarks.ROUND_TRIPS);
+    }
+
+    /** Ours, unverified: one gen_server call from a client process. */
+    @Benchmark
+    @OperationsPerInvocation(ProcessBenchmarks.CALLS)
+    public int serverCall(ProcessBenchmarks.Procs s) throws InterruptedException {
+        return ProcessBenchmarks.check(s.caller.run(ProcessBenchmarks.CALLS), ProcessBenchmarks.CALLS);
     }
 }

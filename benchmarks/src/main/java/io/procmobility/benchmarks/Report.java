@@ -44,7 +44,13 @@ public final class Report {
                 {"pingPongVirtualThreads", "2 virtual threads, SynchronousQueue"}},
             "spawnExit", new String[][] {
                 {"spawnExitPlatformThreads", "platform thread start + join"},
-                {"spawnExitVirtualThreads", "virtual thread start + join"}});
+                {"spawnExitVirtualThreads", "virtual thread start + join"}},
+            "serverCall", new String[][] {
+                {"pingPong", "bare process round trip (pingPong)"}},
+            "serverCallFromThread", new String[][] {
+                {"pingPongPlatformThreads", "2 platform threads, SynchronousQueue"},
+                {"pingPongVirtualThreads", "2 virtual threads, SynchronousQueue"}});
+    /** LESSONS.md has no gen_server call figure. */
     private static final Map<String, Double> ERLANG_NS = Map.of("pingPong", 338.0, "spawnExit", 1e9 / 0.81e6);
     private static final String PROCESS_OWNER = "io.procmobility.benchmarks.ProcessBenchmarks";
     /** Erlang/OTP 25 idle process on this machine (LESSONS.md), and the DESIGN.md §6 target. */
@@ -129,23 +135,29 @@ public final class Report {
             String name, String jdk, List<String> rows) {
         String label = name + (name.startsWith("ProcessUnverified") ? " (verifyCapture=false)" : " (capture verified)");
         double ours = number(run);
-        double erlang = ERLANG_NS.get(method);
+        Double erlang = ERLANG_NS.get(method);
         String oursText = score(run) + " = " + rate(ours);
-        String erlangText = round(erlang) + " ns = " + rate(erlang);
+        String erlangText = erlang == null ? "-" : round(erlang) + " ns = " + rate(erlang);
+        String vsErlang = erlang == null ? "-" : String.format(Locale.ROOT, "%.2f×", ours / erlang);
+        String owner = ((String) run.get("benchmark")).substring(0, ((String) run.get("benchmark")).lastIndexOf('.'));
         boolean any = false;
         for (String[] baseline : PROCESS_BASELINES.get(method)) {
-            Map<String, Object> base = byKey.get(key(PROCESS_OWNER + "." + baseline[0], null));
+            // Same class and params first (serverCall vs its own pingPong), then ProcessBenchmarks' thread baselines.
+            Map<String, Object> base = byKey.get(key(owner + "." + baseline[0], run.get("params")));
+            if (base == null) {
+                base = byKey.get(key(PROCESS_OWNER + "." + baseline[0], null));
+            }
             if (base == null) {
                 continue;
             }
             any = true;
-            rows.add(String.format(Locale.ROOT, "| %s | %s | %s: %s = %s | %s | **%.2f×** | %s | %.2f× | %s |",
+            rows.add(String.format(Locale.ROOT, "| %s | %s | %s: %s = %s | %s | **%s×** | %s | %s | %s |",
                     label, params(run.get("params")), baseline[1], score(base), rate(number(base)), oursText,
-                    ours / number(base), erlangText, ours / erlang, jdk));
+                    ratio(ours / number(base)), erlangText, vsErlang, jdk));
         }
         if (!any) {
-            rows.add(String.format(Locale.ROOT, "| %s | %s | (no baseline in this run) | %s | - | %s | %.2f× | %s |",
-                    label, params(run.get("params")), oursText, erlangText, ours / erlang, jdk));
+            rows.add(String.format(Locale.ROOT, "| %s | %s | (no baseline in this run) | %s | - | %s | %s | %s |",
+                    label, params(run.get("params")), oursText, erlangText, vsErlang, jdk));
         }
     }
 
@@ -171,6 +183,11 @@ public final class Report {
         rows.add(String.format(Locale.ROOT, "| IdleMemory: heap per process suspended in receive (target ≤ %.0f B) | n=%s | %s | %.0f B%s | %s | %,.0f B (875 B hibernated) | %.2f× | %s |",
                 IDLE_TARGET_BYTES, fields.get("processes"), baseline, ours, ours <= IDLE_TARGET_BYTES ? "" : " ✗",
                 ratio, ERLANG_IDLE_BYTES, ours / ERLANG_IDLE_BYTES, fields.get("jdk")));
+    }
+
+    /** Two decimals, or three significant digits below 0.1 (a ratio of 0.003 must not print as 0.00). */
+    private static String ratio(double r) {
+        return r >= 0.1 ? String.format(Locale.ROOT, "%.2f", r) : String.format(Locale.ROOT, "%.2g", r);
     }
 
     /** Operations per second for a time per op in ns. */

@@ -3,13 +3,18 @@ package io.procmobility.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.procmobility.behaviour.MobileServer;
+import io.procmobility.benchmarks.workload.Caller;
+import io.procmobility.benchmarks.workload.CounterServer;
 import io.procmobility.benchmarks.workload.Pinger;
 import io.procmobility.benchmarks.workload.Ponger;
 import io.procmobility.benchmarks.workload.Quit;
 import io.procmobility.benchmarks.workload.Waiter;
+import io.procmobility.process.ExitReason;
 import io.procmobility.process.Pid;
 import io.procmobility.process.ProcessRuntime;
 import io.procmobility.process.ProcessRuntimeConfig;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Runs the process benchmarks' workloads once (no JMH), so {@code mvn verify} checks them. */
@@ -18,7 +23,7 @@ class ProcessWorkloadsTest {
 
     @Test
     void theProcessesThatSuspendAreInstrumented() throws Exception {
-        for (Class<?> type : new Class<?>[] {Pinger.class, Ponger.class, Waiter.class}) {
+        for (Class<?> type : new Class<?>[] {Pinger.class, Ponger.class, Waiter.class, Caller.class, CounterServer.class}) {
             assertThat(InstrumentingLoader.isInstrumented(loader.loadClass(type.getName()))).as("%s", type).isTrue();
         }
     }
@@ -33,6 +38,18 @@ class ProcessWorkloadsTest {
                 pingPong.close();
                 assertThat(runtime.processCount()).isZero();
             }
+        }
+    }
+
+    @Test
+    void aClientProcessCallsAGenServerAndSoDoesAPlainThread() throws Exception {
+        try (ProcessRuntime runtime = ProcessRuntime.start(ProcessRuntimeConfig.defaults().withCarrierThreads(2))) {
+            Pid server = runtime.spawn(ProcessWorkloads.create(loader, CounterServer.class)).pid();
+            ProcessBatch caller = new ProcessBatch(runtime, loader, Caller.class, server);
+            assertThat(caller.run(500)).isEqualTo(500);
+            assertThat((Object) MobileServer.call(runtime, server, "ping", Duration.ofSeconds(30))).isEqualTo("ping");
+            caller.close();
+            assertThat(MobileServer.stop(runtime, server, ExitReason.NORMAL, Duration.ofSeconds(30)).isNormal()).isTrue();
         }
     }
 
