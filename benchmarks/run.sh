@@ -3,11 +3,11 @@
 # JDK 25 (needed for the Loom baseline). Writes JMH JSON to benchmarks/results/ and prints a table
 # of ratios against the baselines measured in the same run.
 #
-#   benchmarks/run.sh                     # everything, short settings (~8 min on 2 cores)
+#   benchmarks/run.sh                     # everything, short settings (~12 min on 2 cores)
 #   benchmarks/run.sh Fib                 # only benchmarks matching these JMH regexps
 #   JMH_OPTS="-f 2 -wi 5 -i 10" benchmarks/run.sh
 #   SKIP_BUILD=1 JDKS=25 benchmarks/run.sh SuspendResume
-#   benchmarks/run.sh Process                     # process benchmarks + idle memory (~3 min)
+#   benchmarks/run.sh Process             # process benchmarks + IdleMemory (~4.5 min)
 #
 # Environment: JMH_OPTS (JMH settings), SKIP_BUILD=1 (reuse target/benchmarks.jar),
 # JDK25_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), JDKS ("default 25", "default" or "25"),
