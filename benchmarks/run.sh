@@ -3,13 +3,16 @@
 # JDK 25 (needed for the Loom baseline). Writes JMH JSON to benchmarks/results/ and prints a table
 # of ratios against the baselines measured in the same run.
 #
-#   benchmarks/run.sh                     # everything, short settings (~8 min on 2 cores)
+#   benchmarks/run.sh                     # everything, short settings (~12 min on 2 cores)
 #   benchmarks/run.sh Fib                 # only benchmarks matching these JMH regexps
 #   JMH_OPTS="-f 2 -wi 5 -i 10" benchmarks/run.sh
 #   SKIP_BUILD=1 JDKS=25 benchmarks/run.sh SuspendResume
+#   benchmarks/run.sh Process             # process benchmarks + IdleMemory (~4.5 min)
 #
 # Environment: JMH_OPTS (JMH settings), SKIP_BUILD=1 (reuse target/benchmarks.jar),
-# JDK25_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), JDKS ("default 25", "default" or "25").
+# JDK25_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), JDKS ("default 25", "default" or "25"),
+# IDLE_MEMORY (auto: run IdleMemory, 100,000 suspended processes, when no filter is given or a
+# filter mentions "Process"; 1: always; 0: never), IDLE_PROCESSES (default 100000).
 # Do not pass -jvmArgs/-jvmArgsAppend: they replace the forks' own options (carrier executor,
 # --add-exports for Loom).
 set -euo pipefail
@@ -37,7 +40,17 @@ feature() { # major version of a java binary
 
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
 files=()
+idle_files=()
 notes=()
+IDLE_PROCESSES="${IDLE_PROCESSES:-100000}"
+idle_memory="${IDLE_MEMORY:-auto}"
+if [[ "$idle_memory" == "auto" ]]; then
+  idle_memory=0
+  if (( $# == 0 )); then idle_memory=1; fi
+  for filter in "$@"; do
+    if [[ "$filter" == *Process* ]]; then idle_memory=1; fi
+  done
+fi
 ran=""
 for which in $JDKS; do
   case "$which" in
@@ -58,8 +71,8 @@ for which in $JDKS; do
   ran="$ran $version"
   extra=()
   if (( version < 21 )); then
-    echo ">> JDK $version has no jdk.internal.vm.Continuation: leaving out the Loom baseline"
-    extra+=(-e '\.loom$')
+    echo ">> JDK $version has no jdk.internal.vm.Continuation nor virtual threads: leaving out those baselines"
+    extra+=(-e '\.loom$|VirtualThreads$')
   fi
   out="$results/jmh-jdk$version.json"
   echo ">> JDK $version ($java_bin): java -jar $jar $JMH_OPTS ${extra[*]:-} ${*:-} -rf json -rff $out"
@@ -68,6 +81,14 @@ for which in $JDKS; do
   "$java_bin" -jar "$jar" $JMH_OPTS "${extra[@]}" "$@" -rf json -rff "$out" | tee "$results/jmh-jdk$version.log"
   files+=("$out")
   notes+=("JDK $version: load average before $before, after $(load) (2 cores: above ~1.5, other processes share the CPUs)")
+  if [[ "$idle_memory" == "1" ]]; then
+    idle="$results/idle-memory-jdk$version.txt"
+    echo ">> JDK $version: $java_bin -cp $jar io.procmobility.benchmarks.IdleMemory $IDLE_PROCESSES"
+    before="$(load)"
+    "$java_bin" -cp "$jar" io.procmobility.benchmarks.IdleMemory "$IDLE_PROCESSES" 2>&1 | grep -v '^SLF4J' | tee "$idle"
+    idle_files+=("$idle")
+    notes+=("JDK $version IdleMemory: load average before $before, after $(load)")
+  fi
 done
 
 if (( ${#files[@]} == 0 )); then
@@ -76,7 +97,7 @@ if (( ${#files[@]} == 0 )); then
 fi
 echo
 {
-  "$default_java" -cp "$jar" io.procmobility.benchmarks.Report "${files[@]}"
+  "$default_java" -cp "$jar" io.procmobility.benchmarks.Report "${files[@]}" "${idle_files[@]}"
   echo
   echo "JMH options: $JMH_OPTS ${*:-}; scores are medians of the measurement iterations (min–max)."
   for note in "${notes[@]}"; do echo "- $note"; done

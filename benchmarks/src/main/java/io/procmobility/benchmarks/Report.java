@@ -17,7 +17,11 @@ import java.util.Map;
  * 2-core machine a few iterations are hit by other processes, which moves the mean a lot and the
  * median little.
  *
- * <pre>java -cp benchmarks.jar io.procmobility.benchmarks.Report results/*.json</pre>
+ * <p>A second table covers the process benchmarks ({@link ProcessBenchmarks},
+ * {@link ProcessUnverifiedBenchmarks}: each against the thread baselines of the same file and the
+ * Erlang/OTP 25 numbers of LESSONS.md) and {@link IdleMemory} output files ({@code *.txt}).
+ *
+ * <pre>java -cp benchmarks.jar io.procmobility.benchmarks.Report results/*.json [results/idle-memory-*.txt]</pre>
  */
 public final class Report {
     /** Baseline method and target ratio per measured method. */
@@ -33,22 +37,62 @@ public final class Report {
     private Report() {
     }
 
+    /** Process benchmarks: baselines (method in ProcessBenchmarks, label), Erlang/OTP 25 reference in ns (LESSONS.md). */
+    private static final Map<String, String[][]> PROCESS_BASELINES = Map.of(
+            "pingPong", new String[][] {
+                {"pingPongPlatformThreads", "2 platform threads, SynchronousQueue"},
+                {"pingPongVirtualThreads", "2 virtual threads, SynchronousQueue"}},
+            "spawnExit", new String[][] {
+                {"spawnExitPlatformThreads", "platform thread start + join"},
+                {"spawnExitVirtualThreads", "virtual thread start + join"}},
+            "serverCall", new String[][] {
+                {"pingPong", "bare process round trip (pingPong)"}},
+            "serverCallFromThread", new String[][] {
+                {"pingPongPlatformThreads", "2 platform threads, SynchronousQueue"},
+                {"pingPongVirtualThreads", "2 virtual threads, SynchronousQueue"}});
+    /** LESSONS.md has no gen_server call figure. */
+    private static final Map<String, Double> ERLANG_NS = Map.of("pingPong", 338.0, "spawnExit", 1e9 / 0.81e6);
+    private static final String PROCESS_OWNER = "io.procmobility.benchmarks.ProcessBenchmarks";
+    /** Erlang/OTP 25 idle process on this machine (LESSONS.md), and the DESIGN.md §6 target. */
+    private static final double ERLANG_IDLE_BYTES = 2714;
+    private static final double IDLE_TARGET_BYTES = 1024;
+
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            System.err.println("usage: Report results.json...");
+            System.err.println("usage: Report jmh-results.json... [idle-memory-*.txt...]");
             System.exit(2);
         }
-        System.out.println("| benchmark | params | baseline | ours | ratio | target | JDK |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        List<String> continuationRows = new ArrayList<>();
+        List<String> processRows = new ArrayList<>();
         for (String file : args) {
-            printFile(Path.of(file));
+            if (file.endsWith(".txt")) {
+                idleMemoryRow(Path.of(file), processRows);
+            } else {
+                printFile(Path.of(file), continuationRows, processRows);
+            }
         }
-        System.out.println();
-        System.out.println("Serialized continuation of the 10-frame MixedFrames stack: "
-                + SerializedSize.bytes(10) + " bytes (Kryo, references on).");
+        boolean anyProcessRows = !processRows.isEmpty();
+        if (!continuationRows.isEmpty() || !anyProcessRows) {
+            System.out.println("| benchmark | params | baseline | ours | ratio | target | JDK |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            continuationRows.forEach(System.out::println);
+            System.out.println();
+            System.out.println("Serialized continuation of the 10-frame MixedFrames stack: "
+                    + SerializedSize.bytes(10) + " bytes (Kryo, references on).");
+        }
+        if (anyProcessRows) {
+            if (!continuationRows.isEmpty()) {
+                System.out.println();
+            }
+            System.out.println("Processes (times per op; ratios < 1 mean ours is faster / smaller):");
+            System.out.println();
+            System.out.println("| benchmark | params | baseline (same run) | ours | ours / baseline | Erlang/OTP 25 | ours / Erlang | JDK |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            processRows.forEach(System.out::println);
+        }
     }
 
-    private static void printFile(Path file) throws IOException {
+    private static void printFile(Path file, List<String> rows, List<String> processRows) throws IOException {
         Object parsed = new Json(Files.readString(file)).value();
         if (!(parsed instanceof List)) {
             throw new IllegalArgumentException(file + " is not a JMH JSON result (an array)");
@@ -62,24 +106,100 @@ public final class Report {
         for (Map<String, Object> run : byKey.values()) {
             String benchmark = (String) run.get("benchmark");
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            String owner = benchmark.substring(0, benchmark.lastIndexOf('.'));
+            String name = owner.substring(owner.lastIndexOf('.') + 1) + "." + method;
+            String jdk = run.get("jdkVersion") + "";
+            if (owner.startsWith(PROCESS_OWNER.substring(0, PROCESS_OWNER.lastIndexOf('.') + 1) + "Process")
+                    && PROCESS_BASELINES.containsKey(method)) {
+                processRows(byKey, run, method, name, jdk, processRows);
+                continue;
+            }
             String[] baseline = BASELINES.get(method);
             if (baseline == null) {
                 continue;
             }
-            String owner = benchmark.substring(0, benchmark.lastIndexOf('.'));
             Map<String, Object> base = byKey.get(key(owner + "." + baseline[0], run.get("params")));
-            String name = owner.substring(owner.lastIndexOf('.') + 1) + "." + method;
-            String jdk = run.get("jdkVersion") + "";
             String ours = score(run);
             if (base == null) {
-                System.out.printf(Locale.ROOT, "| %s | %s | (no %s in this run) | %s | - | %s | %s |%n",
-                        name, params(run.get("params")), baseline[0], ours, baseline[1], jdk);
+                rows.add(String.format(Locale.ROOT, "| %s | %s | (no %s in this run) | %s | - | %s | %s |",
+                        name, params(run.get("params")), baseline[0], ours, baseline[1], jdk));
                 continue;
             }
             double ratio = number(run) / number(base);
-            System.out.printf(Locale.ROOT, "| %s | %s | %s: %s | %s | **%.2f×** | %s | %s |%n",
-                    name, params(run.get("params")), baseline[0], score(base), ours, ratio, baseline[1], jdk);
+            rows.add(String.format(Locale.ROOT, "| %s | %s | %s: %s | %s | **%.2f×** | %s | %s |",
+                    name, params(run.get("params")), baseline[0], score(base), ours, ratio, baseline[1], jdk));
         }
+    }
+
+    private static void processRows(Map<String, Map<String, Object>> byKey, Map<String, Object> run, String method,
+            String name, String jdk, List<String> rows) {
+        String label = name + (name.startsWith("ProcessUnverified") ? " (verifyCapture=false)" : " (capture verified)");
+        double ours = number(run);
+        Double erlang = ERLANG_NS.get(method);
+        String oursText = score(run) + " = " + rate(ours);
+        String erlangText = erlang == null ? "-" : round(erlang) + " ns = " + rate(erlang);
+        String vsErlang = erlang == null ? "-" : String.format(Locale.ROOT, "%.2f×", ours / erlang);
+        String owner = ((String) run.get("benchmark")).substring(0, ((String) run.get("benchmark")).lastIndexOf('.'));
+        boolean any = false;
+        for (String[] baseline : PROCESS_BASELINES.get(method)) {
+            // Same class and params first (serverCall vs its own pingPong), then ProcessBenchmarks' thread baselines.
+            Map<String, Object> base = byKey.get(key(owner + "." + baseline[0], run.get("params")));
+            if (base == null) {
+                base = byKey.get(key(PROCESS_OWNER + "." + baseline[0], null));
+            }
+            if (base == null) {
+                continue;
+            }
+            any = true;
+            rows.add(String.format(Locale.ROOT, "| %s | %s | %s: %s = %s | %s | **%s×** | %s | %s | %s |",
+                    label, params(run.get("params")), baseline[1], score(base), rate(number(base)), oursText,
+                    ratio(ours / number(base)), erlangText, vsErlang, jdk));
+        }
+        if (!any) {
+            rows.add(String.format(Locale.ROOT, "| %s | %s | (no baseline in this run) | %s | - | %s | %s | %s |",
+                    label, params(run.get("params")), oursText, erlangText, vsErlang, jdk));
+        }
+    }
+
+    /** A row from {@code IdleMemory}'s last line ({@code idle-memory jdk=.. processes=.. bytesPerProcess=.. virtualThreadBytes=..}). */
+    private static void idleMemoryRow(Path file, List<String> rows) throws IOException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.startsWith("idle-memory ")) {
+                for (String field : line.substring("idle-memory ".length()).trim().split(" ")) {
+                    int eq = field.indexOf('=');
+                    fields.put(field.substring(0, eq), field.substring(eq + 1));
+                }
+            }
+        }
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException(file + " has no 'idle-memory ...' line (IdleMemory output)");
+        }
+        double ours = Double.parseDouble(fields.get("bytesPerProcess"));
+        String virtual = fields.getOrDefault("virtualThreadBytes", "-");
+        String baseline = "-".equals(virtual) ? "(virtual threads need JDK 21+)"
+                : String.format(Locale.ROOT, "parked virtual thread + own queue: %.0f B", Double.parseDouble(virtual));
+        String ratio = "-".equals(virtual) ? "-" : String.format(Locale.ROOT, "**%.2f×**", ours / Double.parseDouble(virtual));
+        rows.add(String.format(Locale.ROOT, "| IdleMemory: heap per process suspended in receive (target ≤ %.0f B) | n=%s | %s | %.0f B%s | %s | %,.0f B (875 B hibernated) | %.2f× | %s |",
+                IDLE_TARGET_BYTES, fields.get("processes"), baseline, ours, ours <= IDLE_TARGET_BYTES ? "" : " ✗",
+                ratio, ERLANG_IDLE_BYTES, ours / ERLANG_IDLE_BYTES, fields.get("jdk")));
+    }
+
+    /** Two decimals, or three significant digits below 0.1 (a ratio of 0.003 must not print as 0.00). */
+    private static String ratio(double r) {
+        return r >= 0.1 ? String.format(Locale.ROOT, "%.2f", r) : String.format(Locale.ROOT, "%.2g", r);
+    }
+
+    /** Operations per second for a time per op in ns. */
+    private static String rate(double nsPerOp) {
+        double perSecond = 1e9 / nsPerOp;
+        if (perSecond >= 1e6) {
+            return String.format(Locale.ROOT, "%.2f M/s", perSecond / 1e6);
+        }
+        if (perSecond >= 1e3) {
+            return String.format(Locale.ROOT, "%.3g k/s", perSecond / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.3g /s", perSecond);
     }
 
     private static String key(String benchmark, Object params) {
