@@ -27,15 +27,18 @@ final class LocalProcess {
     int reductions;
     /** What the process waits for; read by senders and timers. */
     volatile Wait wait;
+    /** The pending wake-up of a wait with a deadline; cancelled when the process runs again. */
+    volatile java.util.concurrent.ScheduledFuture<?> timer;
     /** An exit signal that must end the process at its next scheduling point. */
     volatile ExitReason pendingExit;
     /** When the current run step started ({@link System#nanoTime()}), 0 when not running. */
     volatile long runningSince;
     volatile Thread carrier;
 
-    // Guarded by this.
-    private final Set<Pid> links = new HashSet<>();
-    private final Map<MonitorRef, Pid> monitoredBy = new HashMap<>();
+    // Guarded by this. Created on first use: most processes never link or get monitored, and
+    // an idle process should stay small (hundreds of thousands of them per JVM).
+    private Set<Pid> links;
+    private Map<MonitorRef, Pid> monitoredBy;
     private boolean trapExit;
     private String name;
 
@@ -58,38 +61,49 @@ final class LocalProcess {
     }
 
     synchronized boolean addLink(Pid other) {
-        return isAlive() && links.add(other);
+        if (!isAlive()) {
+            return false;
+        }
+        if (links == null) {
+            links = new HashSet<>(4);
+        }
+        return links.add(other);
     }
 
     synchronized void removeLink(Pid other) {
-        links.remove(other);
+        if (links != null) {
+            links.remove(other);
+        }
     }
 
     synchronized Set<Pid> links() {
-        return new HashSet<>(links);
+        return links == null ? new HashSet<>() : new HashSet<>(links);
     }
 
     synchronized boolean addMonitor(MonitorRef ref, Pid watcher) {
         if (!isAlive()) {
             return false;
         }
+        if (monitoredBy == null) {
+            monitoredBy = new HashMap<>(4);
+        }
         monitoredBy.put(ref, watcher);
         return true;
     }
 
     synchronized boolean removeMonitor(MonitorRef ref) {
-        return monitoredBy.remove(ref) != null;
+        return monitoredBy != null && monitoredBy.remove(ref) != null;
     }
 
     /** On exit: hands over all monitors at once, so a concurrent demonitor knows whether a Down follows. */
     synchronized Map<MonitorRef, Pid> takeMonitors() {
-        Map<MonitorRef, Pid> all = new HashMap<>(monitoredBy);
-        monitoredBy.clear();
+        Map<MonitorRef, Pid> all = monitors();
+        monitoredBy = null;
         return all;
     }
 
     synchronized Map<MonitorRef, Pid> monitors() {
-        return new HashMap<>(monitoredBy);
+        return monitoredBy == null ? new HashMap<>() : new HashMap<>(monitoredBy);
     }
 
     synchronized boolean trapExit() {

@@ -1,7 +1,6 @@
 package io.procmobility.process;
 
 import java.security.SecureRandom;
-import java.util.Objects;
 
 /**
  * A process identifier: unique across JVMs and restarts (a random 64-bit incarnation of the
@@ -42,7 +41,8 @@ public final class Pid implements Comparable<Pid> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(incarnation, serial);
+        // No Objects.hash: it allocates an array, and every send hashes a pid.
+        return Long.hashCode(incarnation) * 31 + Long.hashCode(serial);
     }
 
     @Override

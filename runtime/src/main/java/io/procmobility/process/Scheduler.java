@@ -3,9 +3,10 @@ package io.procmobility.process;
 import io.procmobility.continuation.Continuation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -21,17 +22,19 @@ final class Scheduler {
 
     private final LinkedBlockingQueue<LocalProcess> runQueue = new LinkedBlockingQueue<>();
     private final List<ProcessCarrier> carriers = new ArrayList<>();
-    private final ScheduledExecutorService timers;
+    private final ScheduledThreadPoolExecutor timers;
     private final BiConsumer<LocalProcess, ExitReason> onExit;
     private volatile boolean stopped;
 
     Scheduler(ProcessRuntime runtime, int threads, BiConsumer<LocalProcess, ExitReason> onExit) {
         this.onExit = onExit;
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.timers = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "procmobility-timers");
             t.setDaemon(true);
             return t;
         });
+        // Most timeouts are cancelled (the reply came first): drop them from the queue at once.
+        timers.setRemoveOnCancelPolicy(true);
         for (int i = 0; i < threads; i++) {
             ProcessCarrier carrier = new ProcessCarrier(runtime, this::loop, "procmobility-carrier-" + i);
             carriers.add(carrier);
@@ -74,6 +77,11 @@ final class Scheduler {
         if (!process.status.compareAndSet(ProcessStatus.RUNNABLE, ProcessStatus.RUNNING)) {
             return;
         }
+        ScheduledFuture<?> timer = process.timer;
+        if (timer != null) {
+            process.timer = null;
+            timer.cancel(false);
+        }
         ExitReason pending = process.pendingExit;
         if (pending != null) {
             onExit.accept(process, pending);
@@ -113,12 +121,16 @@ final class Scheduler {
             return;
         }
         process.status.set(ProcessStatus.WAITING);
-        if (wait.hasDeadline) {
-            timers.schedule(() -> {
-                if (process.wait == wait) {
-                    wake(process);
-                }
-            }, wait.remainingNanos(), TimeUnit.NANOSECONDS);
+        if (wait.hasDeadline && !stopped) {
+            try {
+                process.timer = timers.schedule(() -> {
+                    if (process.wait == wait) {
+                        wake(process);
+                    }
+                }, wait.remainingNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closing) {
+                // The runtime is closing: nothing will run this process again anyway.
+            }
         }
         // A message or exit signal that arrived while we were suspending must not be missed.
         if ((wait.wakesOnMessage() && process.mailbox.hasUnread()) || process.pendingExit != null) {
