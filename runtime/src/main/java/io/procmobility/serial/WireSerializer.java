@@ -25,6 +25,8 @@ import java.util.function.Supplier;
 public final class WireSerializer {
     /** Smallest ID a {@link Registration} may use; the lower ones belong to the serializer itself. */
     public static final int FIRST_EXTRA_ID = 200;
+    /** Format version in every payload's header; it follows the continuation format's. */
+    public static final int FORMAT_VERSION = KryoFactory.FORMAT_VERSION;
     /** "PW" + format version: refuses bytes that are not a wire payload before Kryo sees them. */
     private static final byte[] MAGIC = {'P', 'W', (byte) KryoFactory.FORMAT_VERSION};
     private static final int INITIAL_BUFFER = 256;

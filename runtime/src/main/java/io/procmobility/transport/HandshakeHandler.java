@@ -57,6 +57,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        connection.markActive();
         timeoutTask = ctx.executor().schedule(() -> {
             if (state != State.DONE && state != State.FAILED) {
                 fail(ctx, new Handshake.Failure("no complete handshake within " + timeout.toMillis()

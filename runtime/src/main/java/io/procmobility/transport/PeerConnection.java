@@ -27,6 +27,7 @@ public final class PeerConnection {
     private volatile Channel channel;
     private volatile String remoteNodeName;
     private volatile String closeReason;
+    private volatile boolean wasActive;
 
     PeerConnection(String localNodeName, SocketAddress target, PeerListener listener) {
         this.localNodeName = localNodeName;
@@ -38,6 +39,11 @@ public final class PeerConnection {
     void attach(Channel channel) {
         this.channel = channel;
         channel.closeFuture().addListener(f -> onChannelClosed());
+    }
+
+    /** The socket came up (called by the handshake handler); a channel that never did failed to connect. */
+    void markActive() {
+        wasActive = true;
     }
 
     /** The name of this node. */
@@ -161,7 +167,8 @@ public final class PeerConnection {
             return;
         }
         if (closing.compareAndSet(false, true)) {
-            closeReason = "connection closed by the peer";
+            // Netty may close a channel whose connect failed before our connect listener runs.
+            closeReason = wasActive ? "connection closed by the peer" : "cannot connect to " + targetText();
             LOG.debug("{}: {} closed the connection", localNodeName, describe());
         }
         String reason = closeReason;
@@ -180,6 +187,10 @@ public final class PeerConnection {
             LOG.error("PeerListener callback failed for {}", describe(), e);
         }
         closed.complete(reason);
+    }
+
+    private String targetText() {
+        return target instanceof java.net.InetSocketAddress inet ? inet.getHostString() + ":" + inet.getPort() : String.valueOf(target);
     }
 
     /** "peer /127.0.0.1:4242 (node b)" — what log lines and errors name. */

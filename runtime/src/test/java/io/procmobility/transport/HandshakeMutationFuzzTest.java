@@ -43,7 +43,7 @@ class HandshakeMutationFuzzTest {
         byte[] proof = HandshakeHandlerTest.framed(ByteBuffer.allocate(1 + Handshake.MAC_BYTES).put((byte) Handshake.PROOF).array());
         seeds.add(prefixed(hello));
         seeds.add(prefixed(concat(hello, proof)));
-        seeds.add(prefixed(concat(hello, proof, HandshakeHandlerTest.framed(new byte[] {'P', 'W', 1, 25, 1, -1, -1, -1, -1, 7}))));
+        seeds.add(prefixed(concat(hello, proof, HandshakeHandlerTest.framed(new byte[] {'P', 'W', (byte) io.procmobility.serial.WireSerializer.FORMAT_VERSION, 25, 1, -1, -1, -1, -1, 7}))));
         seeds.add(prefixed(HandshakeHandlerTest.framed(new byte[] {Handshake.REFUSE, 1, 0, 1})));
         return seeds;
     }

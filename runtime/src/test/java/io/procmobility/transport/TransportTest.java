@@ -8,6 +8,7 @@ import com.esotericsoftware.kryo.io.Output;
 import io.procmobility.process.Pid;
 import io.procmobility.serial.SerialAllowlist;
 import io.procmobility.serial.SerializationException;
+import io.procmobility.serial.WireSerializer;
 import io.procmobility.transport.fixtures.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -202,7 +203,7 @@ class TransportTest {
         RawPeer peer = raw(server);
         peer.handshake("raw", COOKIE.getBytes(StandardCharsets.UTF_8));
         Output forged = new Output(32);
-        forged.writeBytes(new byte[] {'P', 'W', 1});
+        forged.writeBytes(new byte[] {'P', 'W', (byte) WireSerializer.FORMAT_VERSION});
         forged.writeVarInt(23 + 2, true);              // class: int[] (registration 23)
         forged.writeVarInt(1, true);                   // reference marker: a new object
         forged.writeVarInt(Integer.MAX_VALUE, true);   // length + 1: two billion ints
