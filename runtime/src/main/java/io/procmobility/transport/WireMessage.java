@@ -1,0 +1,36 @@
+package io.procmobility.transport;
+
+import io.procmobility.process.Pid;
+import java.util.Objects;
+
+/**
+ * What nodes say to each other once a connection is authenticated. Each message is one frame,
+ * serialized by Kryo through the allowlisting {@link io.procmobility.serial.WireSerializer}.
+ *
+ * <p>To add a message: add a record here and register it in {@link WireTypes} with the next free
+ * ID (IDs are the wire format: append only, never renumber or reuse).
+ */
+public sealed interface WireMessage {
+
+    /**
+     * A message for a process.
+     *
+     * @param to      the receiving process
+     * @param from    the sending process, or null when sent from outside any process
+     * @param payload the message itself: a registered JDK type or an allowlisted user class
+     */
+    record Deliver(Pid to, Pid from, Object payload) implements WireMessage {
+        /** {@code to} is required. */
+        public Deliver {
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    /** Liveness probe; the peer answers with a {@link Pong} carrying the same id. */
+    record Ping(long id) implements WireMessage {
+    }
+
+    /** Answer to a {@link Ping}. */
+    record Pong(long id) implements WireMessage {
+    }
+}

@@ -1,0 +1,42 @@
+package io.procmobility.transport;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.procmobility.process.Pid;
+import io.procmobility.serial.WireSerializer.Registration;
+import java.util.List;
+
+/**
+ * The Kryo registration IDs of everything the transport puts on the wire. They are the wire
+ * format: both nodes must agree, so append new types with new IDs, never renumber or reuse one.
+ */
+final class WireTypes {
+    static final List<Registration> ALL = List.of(
+            new Registration(200, Pid.class, PidSerializer::new),
+            Registration.of(201, WireMessage.Ping.class),
+            Registration.of(202, WireMessage.Pong.class),
+            Registration.of(203, WireMessage.Deliver.class));
+
+    private WireTypes() {
+    }
+
+    /** Two longs through the public constructor: no reflection, no instantiator tricks. */
+    static final class PidSerializer extends Serializer<Pid> {
+        PidSerializer() {
+            setImmutable(true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output output, Pid pid) {
+            output.writeLong(pid.incarnation());
+            output.writeVarLong(pid.serial(), true);
+        }
+
+        @Override
+        public Pid read(Kryo kryo, Input input, Class<? extends Pid> type) {
+            return new Pid(input.readLong(), input.readVarLong(true));
+        }
+    }
+}
