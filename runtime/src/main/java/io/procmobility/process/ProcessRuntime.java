@@ -34,6 +34,7 @@ public final class ProcessRuntime implements AutoCloseable {
     private final AtomicLong nextSerial = new AtomicLong();
     private final Map<Pid, LocalProcess> processes = new ConcurrentHashMap<>();
     private final Map<Pid, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private volatile RemoteRouter router;
     private final NameRegistry names = new NameRegistry();
     private final RecentExits recentExits;
     private final AtomicLong dropped = new AtomicLong();
@@ -105,8 +106,11 @@ public final class ProcessRuntime implements AutoCloseable {
         LocalProcess process = processes.get(pid);
         if (process == null || !process.isAlive()) {
             Endpoint endpoint = endpoints.get(pid);
+            RemoteRouter remote = router;
             if (endpoint != null) {
                 endpoint.handler.accept(message);
+            } else if (process == null && remote != null && remote.route(pid, message)) {
+                return;
             } else {
                 dropped.incrementAndGet();
             }
@@ -268,8 +272,14 @@ public final class ProcessRuntime implements AutoCloseable {
         return true;
     }
 
-    long incarnation() {
+    /** The random number stamped on every pid this runtime spawns: tells peers where a pid was born. */
+    public long incarnation() {
         return incarnation;
+    }
+
+    /** Installs the router that carries messages for pids that do not live here (a node does this). */
+    public void routeRemote(RemoteRouter remoteRouter) {
+        this.router = remoteRouter;
     }
 
     LocalProcess local(Pid pid) {

@@ -146,16 +146,17 @@ public final class PeerConnection {
         return true;
     }
 
-    /** The peer passed the handshake: record its name, tell the listener, then complete the future. */
+    /** The peer passed the handshake: record its name, complete the future, then tell the listener. */
     void authenticated(String peerName) {
         remoteNodeName = peerName;
         LOG.debug("{} authenticated {}", localNodeName, describe());
+        // Complete first: onConnected may send right away, as its contract promises.
+        handshake.complete(this);
         try {
             listener.onConnected(this);
         } catch (RuntimeException e) {
             LOG.error("PeerListener.onConnected failed for {}", describe(), e);
         }
-        handshake.complete(this);
     }
 
     PeerListener listener() {

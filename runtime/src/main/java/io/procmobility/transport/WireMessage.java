@@ -26,6 +26,17 @@ public sealed interface WireMessage {
         }
     }
 
+    /**
+     * Sent by each side right after the handshake: who the node is and the incarnation its process
+     * runtime stamps on the pids it spawns, so peers know where a pid was born.
+     */
+    record NodeHello(String node, long incarnation) implements WireMessage {
+        /** {@code node} is required. */
+        public NodeHello {
+            Objects.requireNonNull(node, "node");
+        }
+    }
+
     /** Liveness probe; the peer answers with a {@link Pong} carrying the same id. */
     record Ping(long id) implements WireMessage {
     }

@@ -17,7 +17,8 @@ final class WireTypes {
             new Registration(200, Pid.class, PidSerializer::new),
             Registration.of(201, WireMessage.Ping.class),
             Registration.of(202, WireMessage.Pong.class),
-            Registration.of(203, WireMessage.Deliver.class));
+            Registration.of(203, WireMessage.Deliver.class),
+            Registration.of(204, WireMessage.NodeHello.class));
 
     private WireTypes() {
     }

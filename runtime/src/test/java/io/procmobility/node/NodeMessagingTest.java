@@ -1,0 +1,80 @@
+package io.procmobility.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.procmobility.behaviour.MobileProcess;
+import io.procmobility.process.Endpoint;
+import io.procmobility.process.Pid;
+import io.procmobility.process.ProcessRef;
+import io.procmobility.process.ProcessRuntimeConfig;
+import io.procmobility.testing.InstrumentingLoader;
+import io.procmobility.transport.TransportConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes over real sockets on 127.0.0.1: a message to a pid born on the other node gets there, and back. */
+class NodeMessagingTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final BlockingQueue<Object> replies = new LinkedBlockingQueue<>();
+    private Node a;
+    private Node b;
+
+    private static Node node(String name, String cookie) {
+        return Node.start(TransportConfig.builder(name, cookie).port(0).build(),
+                ProcessRuntimeConfig.defaults().withCarrierThreads(1));
+    }
+
+    @AfterEach
+    void stop() {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+    }
+
+    @Test
+    void aProcessOnOneNodeAnswersAnEndpointOnTheOther() throws Exception {
+        a = node("a", "secret");
+        b = node("b", "secret");
+        assertThat(a.connect("127.0.0.1", b.port(), TIMEOUT)).isEqualTo("b");
+        assertThat(a.connectedNodes()).containsExactly("b");
+
+        MobileProcess echo = new InstrumentingLoader("io.procmobility.process.procs", getClass().getClassLoader())
+                .create("io.procmobility.process.procs.Echo");
+        ProcessRef onB = b.runtime().spawn(echo);
+        try (Endpoint me = a.runtime().openEndpoint(replies::add)) {
+            for (int i = 0; i < 100; i++) {
+                a.runtime().send(onB.pid(), List.of(me.pid(), "hello " + i));
+            }
+            for (int i = 0; i < 100; i++) {
+                assertThat(replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("hello " + i);
+            }
+        }
+        assertThat(b.connectedNodes()).containsExactly("a");
+    }
+
+    @Test
+    void aWrongCookieIsRefusedWithAReason() {
+        a = node("a", "secret");
+        b = node("b", "other secret");
+        assertThatThrownBy(() -> a.connect("127.0.0.1", b.port(), TIMEOUT))
+                .hasMessageContaining("127.0.0.1:" + b.port()).hasMessageContaining("cookie");
+        assertThat(a.connectedNodes()).isEmpty();
+    }
+
+    @Test
+    void aMessageForAPidOfAnUnknownNodeIsDroppedAndCounted() {
+        a = node("a", "secret");
+        long before = a.runtime().droppedMessages();
+        a.runtime().send(new Pid(123, 1), "nowhere");
+        assertThat(a.runtime().droppedMessages()).isEqualTo(before + 1);
+    }
+}
