@@ -14,10 +14,32 @@ import java.util.function.Predicate;
 final class Mailbox {
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final List<Object> skipped = new ArrayList<>(0);
+    /** Set while the process is being frozen: from then on messages must go where the process goes. */
+    private boolean closed;
 
-    /** Appends a message (any thread). */
-    void add(Object message) {
+    /**
+     * Appends a message (any thread); false when the mailbox is closed because its process is
+     * being frozen (the caller routes the message elsewhere). Adding and closing exclude each
+     * other, so a message is either in the frozen mailbox or refused here, never lost in between.
+     */
+    synchronized boolean add(Object message) {
+        if (closed) {
+            return false;
+        }
         inbox.add(message);
+        return true;
+    }
+
+    /** Owner only: closes the mailbox and returns every message in order (freezing). */
+    synchronized List<Object> drainAndClose() {
+        closed = true;
+        return drainAll();
+    }
+
+    /** Owner only: opens a mailbox again after a freeze failed, with {@code messages} back in front. */
+    synchronized void reopen(List<Object> messages) {
+        closed = false;
+        requeueFront(messages);
     }
 
     /** Owner only: the oldest message matching {@code pattern}, removed, or {@code null}. */
@@ -54,8 +76,8 @@ final class Mailbox {
         skipped.addAll(0, messages);
     }
 
-    /** Owner only, process suspended: all messages in order, for freezing. */
-    List<Object> drainAll() {
+    /** Owner only, process suspended: all messages in order. */
+    private List<Object> drainAll() {
         List<Object> all = new ArrayList<>(skipped);
         skipped.clear();
         Object message;

@@ -35,12 +35,13 @@ final class ProcessFreezer {
      * Freezes {@code process}, which must be suspended; on success it no longer exists in its runtime
      * (no exit signal: it did not die). On failure it is left exactly as it was.
      */
-    static byte[] freeze(LocalProcess process, SerialAllowlist allowlist, Runnable removeFromRuntime) {
+    static byte[] freeze(LocalProcess process, SerialAllowlist allowlist, Runnable removeFromRuntime,
+            Runnable wakeAfterRollback) {
         if (!process.status.compareAndSet(ProcessStatus.WAITING, ProcessStatus.RUNNING)) {
             throw new IllegalStateException("cannot freeze " + process.pid + ": it is " + process.status().name().toLowerCase()
                     + ", not suspended; a process can be frozen only while it waits in receive, sleep or a call");
         }
-        java.util.List<Object> mailbox = process.mailbox.drainAll();
+        java.util.List<Object> mailbox = process.mailbox.drainAndClose();
         try {
             FrozenProcess state = new FrozenProcess(process.pid, mailbox, process.wait, process.links(), process.monitors(),
                     process.name(), process.trapExit());
@@ -51,8 +52,11 @@ final class ProcessFreezer {
             removeFromRuntime.run();
             return bytes;
         } catch (RuntimeException e) {
-            process.mailbox.requeueFront(mailbox);
+            process.mailbox.reopen(mailbox);
             process.status.set(ProcessStatus.WAITING);
+            if (process.mailbox.hasUnread()) {
+                wakeAfterRollback.run();
+            }
             throw e;
         }
     }

@@ -116,7 +116,14 @@ public final class ProcessRuntime implements AutoCloseable {
             }
             return;
         }
-        process.mailbox.add(message);
+        if (!process.mailbox.add(message)) {
+            // Its mailbox closed while we looked: the process is being frozen right now.
+            RemoteRouter remote = router;
+            if (remote == null || !remote.route(pid, message)) {
+                dropped.incrementAndGet();
+            }
+            return;
+        }
         Wait wait = process.wait;
         if (wait == null || wait.wakesOnMessage()) {
             scheduler.wake(process);
@@ -209,7 +216,7 @@ public final class ProcessRuntime implements AutoCloseable {
         return ProcessFreezer.freeze(process, allowlist, () -> {
             names.released(process);
             processes.remove(pid, process);
-        });
+        }, () -> scheduler.wake(process));
     }
 
     /**

@@ -112,6 +112,31 @@ class FreezeThawTest {
     }
 
     @Test
+    void aMessageSentDuringTheFreezeIsEitherFrozenWithItOrCountedAsDropped() throws Exception {
+        InstrumentingLoader first = new InstrumentingLoader(PROCS, getClass().getClassLoader());
+        ProcessRef acc = origin.spawn(create(first, "Accumulator"));
+        awaitWaiting(origin, acc.pid());
+        long droppedBefore = origin.droppedMessages();
+        int sent = 20_000;
+        Thread sender = new Thread(() -> {
+            for (int i = 0; i < sent; i++) {
+                origin.send(acc.pid(), 1);
+            }
+        });
+        sender.start();
+        byte[] bytes = freezeWhenWaiting(acc.pid());
+        sender.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(sender.isAlive()).isFalse();
+        long dropped = origin.droppedMessages() - droppedBefore;
+        ProcessRef thawed = destination.thaw(bytes, ALLOW, new InstrumentingLoader(PROCS, getClass().getClassLoader()));
+        try (Endpoint endpoint = destination.openEndpoint(replies::add)) {
+            thawed.send(endpoint.pid());
+            long received = (Long) ((List<?>) reply()).get(0);
+            assertThat(received + dropped).as("frozen with the process + dropped after it left").isEqualTo(sent);
+        }
+    }
+
+    @Test
     void freezingAnUnknownProcessFailsClearly() {
         assertThatThrownBy(() -> origin.freeze(new Pid(1, 1), ALLOW))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("noproc");
