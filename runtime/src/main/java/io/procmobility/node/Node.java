@@ -1,8 +1,12 @@
 package io.procmobility.node;
 
+import io.procmobility.process.Down;
+import io.procmobility.process.ExitReason;
+import io.procmobility.process.MonitorRef;
 import io.procmobility.process.Pid;
 import io.procmobility.process.ProcessRuntime;
 import io.procmobility.process.ProcessRuntimeConfig;
+import io.procmobility.process.RemoteRouter;
 import io.procmobility.transport.PeerConnection;
 import io.procmobility.transport.PeerListener;
 import io.procmobility.transport.TransportClient;
@@ -36,6 +40,7 @@ public final class Node implements AutoCloseable {
     private final Map<String, PeerConnection> peers = new ConcurrentHashMap<>();
     private final Map<Long, String> nodeByIncarnation = new ConcurrentHashMap<>();
     private final Map<PeerConnection, CompletableFuture<String>> greetings = new ConcurrentHashMap<>();
+    private final RemoteMonitors remoteMonitors = new RemoteMonitors();
 
     private Node(TransportConfig transport, ProcessRuntimeConfig processes) {
         this.name = transport.nodeName();
@@ -43,7 +48,7 @@ public final class Node implements AutoCloseable {
         PeerListener listener = new Listener();
         this.server = TransportServer.start(transport, listener);
         this.client = new TransportClient(transport, listener);
-        runtime.routeRemote(this::route);
+        runtime.routeRemote(new Router());
     }
 
     /** Starts a node: its process runtime and its listening socket ({@code transport.port()}, 0 = any free port). */
@@ -98,14 +103,51 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private boolean route(Pid to, Object message) {
-        String home = nodeByIncarnation.get(to.incarnation());
+    private PeerConnection connectionTo(Pid pid) {
+        String home = nodeByIncarnation.get(pid.incarnation());
         PeerConnection connection = home == null ? null : peers.get(home);
-        if (connection == null || !connection.isActive()) {
-            return false;
+        return connection != null && connection.isActive() ? connection : null;
+    }
+
+    /** Carries messages and monitors for pids born on other nodes to those nodes. */
+    private final class Router implements RemoteRouter {
+        @Override
+        public boolean route(Pid to, Object message) {
+            PeerConnection connection = connectionTo(to);
+            if (connection == null) {
+                return false;
+            }
+            connection.send(new WireMessage.Deliver(to, null, message));
+            return true;
         }
-        connection.send(new WireMessage.Deliver(to, null, message));
-        return true;
+
+        @Override
+        public boolean monitor(Pid watcher, Pid target, MonitorRef ref) {
+            String home = nodeByIncarnation.get(target.incarnation());
+            if (home == null) {
+                return false;
+            }
+            PeerConnection connection = connectionTo(target);
+            if (connection == null) {
+                runtime.send(watcher, new Down(ref, target, ExitReason.NOCONNECTION));
+                return true;
+            }
+            remoteMonitors.add(home, ref, watcher, target);
+            connection.send(new WireMessage.Monitor(watcher, target, ref));
+            return true;
+        }
+
+        @Override
+        public void demonitor(Pid target, MonitorRef ref) {
+            PeerConnection connection = connectionTo(target);
+            String home = nodeByIncarnation.get(target.incarnation());
+            if (home != null) {
+                remoteMonitors.remove(home, ref);
+            }
+            if (connection != null) {
+                connection.send(new WireMessage.Demonitor(target, ref));
+            }
+        }
     }
 
     @Override
@@ -130,7 +172,14 @@ public final class Node implements AutoCloseable {
         @Override
         public void onMessage(PeerConnection connection, WireMessage message) {
             if (message instanceof WireMessage.Deliver deliver) {
+                if (deliver.payload() instanceof Down down) {
+                    remoteMonitors.remove(connection.remoteNodeName(), down.ref());
+                }
                 runtime.send(deliver.to(), deliver.payload());
+            } else if (message instanceof WireMessage.Monitor monitor) {
+                runtime.acceptMonitor(monitor.watcher(), monitor.target(), monitor.ref());
+            } else if (message instanceof WireMessage.Demonitor demonitor) {
+                runtime.removeMonitor(demonitor.target(), demonitor.ref());
             } else if (message instanceof WireMessage.NodeHello hello) {
                 greeted(connection, hello);
             } else if (message instanceof WireMessage.Ping ping) {
@@ -143,6 +192,9 @@ public final class Node implements AutoCloseable {
             String peer = connection.remoteNodeName();
             if (peer != null && peers.remove(peer, connection)) {
                 LOG.info("node {}: peer {} disconnected ({})", name, peer, reason);
+                // Every monitor on a process over there fires now: we can no longer know when it ends.
+                remoteMonitors.takeAll(peer).forEach(m -> runtime.send(m.watcher(), new Down(m.ref(), m.target(),
+                        ExitReason.NOCONNECTION)));
             }
             CompletableFuture<String> greeted = greetings.remove(connection);
             if (greeted != null) {

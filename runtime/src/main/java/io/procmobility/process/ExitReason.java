@@ -16,6 +16,8 @@ public final class ExitReason {
     public static final ExitReason KILLED = new ExitReason("killed", null);
     /** The process did not exist (already dead or never spawned). */
     public static final ExitReason NOPROC = new ExitReason("noproc", null);
+    /** The node the process lives on cannot be reached any more (Erlang's {@code noconnection}). */
+    public static final ExitReason NOCONNECTION = new ExitReason("noconnection", null);
 
     private final String kind;
     private final String detail;
@@ -38,11 +40,12 @@ public final class ExitReason {
             case "normal": return NORMAL;
             case "killed": return KILLED;
             case "noproc": return NOPROC;
+            case "noconnection": return NOCONNECTION;
             default: return new ExitReason(reason, null);
         }
     }
 
-    /** {@code normal}, {@code killed}, {@code noproc}, {@code crash} or a user reason. */
+    /** {@code normal}, {@code killed}, {@code noproc}, {@code noconnection}, {@code crash} or a user reason. */
     public String kind() {
         return kind;
     }

@@ -85,11 +85,24 @@ public final class ProcessRuntime implements AutoCloseable {
     MonitorRef monitorFrom(Pid watcher, Pid target) {
         MonitorRef ref = MonitorRef.next(incarnation);
         LocalProcess watched = processes.get(target);
+        RemoteRouter remote = router;
+        if (watched == null && target.incarnation() != incarnation && remote != null && remote.monitor(watcher, target, ref)) {
+            return ref;
+        }
+        acceptMonitor(watcher, target, ref);
+        return ref;
+    }
+
+    /**
+     * Installs monitor {@code ref} of {@code watcher} (possibly on another node) on the local
+     * process {@code target}; the watcher gets {@code Down(noproc)} at once when it is not alive.
+     */
+    public void acceptMonitor(Pid watcher, Pid target, MonitorRef ref) {
+        LocalProcess watched = processes.get(target);
         if (watched == null || !watched.addMonitor(ref, watcher)) {
             // As in Erlang: monitoring a process that is not alive gives noproc at once.
             send(watcher, new Down(ref, target, ExitReason.NOPROC));
         }
-        return ref;
     }
 
     /** A handle on {@code pid} (which may be dead). */
@@ -328,6 +341,16 @@ public final class ProcessRuntime implements AutoCloseable {
 
     /** Removes a monitor; false when it was gone already (its {@link Down} is sent or on its way). */
     boolean demonitor(MonitorRef ref, Pid target) {
+        LocalProcess watched = processes.get(target);
+        if (watched == null && target.incarnation() != incarnation && router != null) {
+            router.demonitor(target, ref);
+            return false; // its Down may be on its way over the network
+        }
+        return removeMonitor(target, ref);
+    }
+
+    /** Removes monitor {@code ref} from the local process {@code target}; false when it was gone already. */
+    public boolean removeMonitor(Pid target, MonitorRef ref) {
         LocalProcess watched = processes.get(target);
         return watched != null && watched.removeMonitor(ref);
     }

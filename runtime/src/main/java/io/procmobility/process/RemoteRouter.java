@@ -8,4 +8,16 @@ package io.procmobility.process;
 public interface RemoteRouter {
     /** Sends {@code message} towards {@code to}; false when no route is known (the message is then dropped and counted). */
     boolean route(Pid to, Object message);
+
+    /**
+     * Sets up {@code watcher}'s monitor {@code ref} on a process that lives elsewhere; false when
+     * no node is known for it (the watcher then gets {@code noproc} at once).
+     */
+    default boolean monitor(Pid watcher, Pid target, MonitorRef ref) {
+        return false;
+    }
+
+    /** Removes a remote monitor set up by {@link #monitor}. */
+    default void demonitor(Pid target, MonitorRef ref) {
+    }
 }

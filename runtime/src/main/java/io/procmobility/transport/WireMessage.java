@@ -1,5 +1,6 @@
 package io.procmobility.transport;
 
+import io.procmobility.process.MonitorRef;
 import io.procmobility.process.Pid;
 import java.util.Objects;
 
@@ -35,6 +36,14 @@ public sealed interface WireMessage {
         public NodeHello {
             Objects.requireNonNull(node, "node");
         }
+    }
+
+    /** Asks the node where {@code target} lives to monitor it for {@code watcher} (which lives at the sender). */
+    record Monitor(Pid watcher, Pid target, MonitorRef ref) implements WireMessage {
+    }
+
+    /** Cancels a {@link Monitor}. */
+    record Demonitor(Pid target, MonitorRef ref) implements WireMessage {
     }
 
     /** Liveness probe; the peer answers with a {@link Pong} carrying the same id. */

@@ -4,6 +4,10 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.procmobility.process.Down;
+import io.procmobility.process.Exit;
+import io.procmobility.process.ExitReason;
+import io.procmobility.process.MonitorRef;
 import io.procmobility.process.Pid;
 import io.procmobility.serial.WireSerializer.Registration;
 import java.util.List;
@@ -18,7 +22,13 @@ final class WireTypes {
             Registration.of(201, WireMessage.Ping.class),
             Registration.of(202, WireMessage.Pong.class),
             Registration.of(203, WireMessage.Deliver.class),
-            Registration.of(204, WireMessage.NodeHello.class));
+            Registration.of(204, WireMessage.NodeHello.class),
+            Registration.of(205, WireMessage.Monitor.class),
+            Registration.of(206, WireMessage.Demonitor.class),
+            Registration.of(207, MonitorRef.class),
+            Registration.of(208, ExitReason.class),
+            Registration.of(209, Down.class),
+            Registration.of(210, Exit.class));
 
     private WireTypes() {
     }

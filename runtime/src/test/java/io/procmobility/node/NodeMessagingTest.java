@@ -2,12 +2,17 @@ package io.procmobility.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.procmobility.behaviour.MobileProcess;
+import io.procmobility.process.Down;
 import io.procmobility.process.Endpoint;
+import io.procmobility.process.ExitReason;
+import io.procmobility.process.MonitorRef;
 import io.procmobility.process.Pid;
 import io.procmobility.process.ProcessRef;
 import io.procmobility.process.ProcessRuntimeConfig;
+import io.procmobility.process.ProcessStatus;
 import io.procmobility.testing.InstrumentingLoader;
 import io.procmobility.transport.TransportConfig;
 import java.time.Duration;
@@ -59,6 +64,46 @@ class NodeMessagingTest {
             }
         }
         assertThat(b.connectedNodes()).containsExactly("a");
+    }
+
+    private static MobileProcess proc(String name, Object... args) {
+        return new InstrumentingLoader("io.procmobility.process.procs", NodeMessagingTest.class.getClassLoader())
+                .create("io.procmobility.process.procs." + name, args);
+    }
+
+    @Test
+    void aMonitorOnAProcessOfAnotherNodeGetsItsCrashReason() throws Exception {
+        a = node("a", "secret");
+        b = node("b", "secret");
+        a.connect("127.0.0.1", b.port(), TIMEOUT);
+        ProcessRef crasher = b.runtime().spawn(proc("Crasher", false));
+        a.runtime().spawn(proc("Watcher", replies, crasher.pid()));
+        MonitorRef ref = (MonitorRef) replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        await().atMost(TIMEOUT).until(() -> b.runtime().processes().stream()
+                .anyMatch(p -> p.pid().equals(crasher.pid()) && p.status() == ProcessStatus.WAITING));
+        a.runtime().send(crasher.pid(), "crash now");
+        Down down = (Down) replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(down.ref()).isEqualTo(ref);
+        assertThat(down.pid()).isEqualTo(crasher.pid());
+        assertThat(down.reason().kind()).isEqualTo("crash");
+        assertThat(down.reason().detail()).contains("boom from " + crasher.pid());
+    }
+
+    @Test
+    void monitorsOnAProcessOfANodeThatGoesAwayFireNoconnection() throws Exception {
+        a = node("a", "secret");
+        b = node("b", "secret");
+        a.connect("127.0.0.1", b.port(), TIMEOUT);
+        ProcessRef sink = b.runtime().spawn(proc("Sink", new LinkedBlockingQueue<>()));
+        a.runtime().spawn(proc("Watcher", replies, sink.pid()));
+        replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        await().atMost(TIMEOUT).until(() -> b.runtime().processes().stream().anyMatch(p -> p.pid().equals(sink.pid())));
+        b.close();
+        b = null;
+        Down down = (Down) replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(down).isNotNull();
+        assertThat(down.pid()).isEqualTo(sink.pid());
+        assertThat(down.reason()).isEqualTo(ExitReason.NOCONNECTION);
     }
 
     @Test
