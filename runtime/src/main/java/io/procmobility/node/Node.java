@@ -40,7 +40,16 @@ public final class Node implements AutoCloseable {
     private final Map<String, PeerConnection> peers = new ConcurrentHashMap<>();
     private final Map<Long, String> nodeByIncarnation = new ConcurrentHashMap<>();
     private final Map<PeerConnection, CompletableFuture<String>> greetings = new ConcurrentHashMap<>();
-    private final RemoteMonitors remoteMonitors = new RemoteMonitors();
+    private final ByPeer<MonitorRef, RemoteMonitor> remoteMonitors = new ByPeer<>();
+    private final ByPeer<RemoteLink, RemoteLink> remoteLinks = new ByPeer<>();
+
+    /** A monitor a local process holds on a process of another node. */
+    private record RemoteMonitor(MonitorRef ref, Pid watcher, Pid target) {
+    }
+
+    /** A link between a local process and a process of another node. */
+    private record RemoteLink(Pid local, Pid remote) {
+    }
 
     private Node(TransportConfig transport, ProcessRuntimeConfig processes) {
         this.name = transport.nodeName();
@@ -132,7 +141,7 @@ public final class Node implements AutoCloseable {
                 runtime.send(watcher, new Down(ref, target, ExitReason.NOCONNECTION));
                 return true;
             }
-            remoteMonitors.add(home, ref, watcher, target);
+            remoteMonitors.put(home, ref, new RemoteMonitor(ref, watcher, target));
             connection.send(new WireMessage.Monitor(watcher, target, ref));
             return true;
         }
@@ -147,6 +156,45 @@ public final class Node implements AutoCloseable {
             if (connection != null) {
                 connection.send(new WireMessage.Demonitor(target, ref));
             }
+        }
+
+        @Override
+        public boolean link(Pid local, Pid remote) {
+            String home = nodeByIncarnation.get(remote.incarnation());
+            if (home == null) {
+                return false;
+            }
+            PeerConnection connection = connectionTo(remote);
+            if (connection == null) {
+                runtime.exitSignal(local, remote, ExitReason.NOCONNECTION);
+                return true;
+            }
+            remoteLinks.put(home, new RemoteLink(local, remote), new RemoteLink(local, remote));
+            connection.send(new WireMessage.Link(local, remote));
+            return true;
+        }
+
+        @Override
+        public void unlink(Pid local, Pid remote) {
+            String home = nodeByIncarnation.get(remote.incarnation());
+            if (home != null) {
+                remoteLinks.remove(home, new RemoteLink(local, remote));
+            }
+            PeerConnection connection = connectionTo(remote);
+            if (connection != null) {
+                connection.send(new WireMessage.Unlink(local, remote));
+            }
+        }
+
+        @Override
+        public boolean exitSignal(Pid to, Pid from, ExitReason reason) {
+            PeerConnection connection = connectionTo(to);
+            if (connection == null) {
+                return false;
+            }
+            remoteLinks.remove(connection.remoteNodeName(), new RemoteLink(from, to));
+            connection.send(new WireMessage.ExitSignal(to, from, reason));
+            return true;
         }
     }
 
@@ -180,6 +228,16 @@ public final class Node implements AutoCloseable {
                 runtime.acceptMonitor(monitor.watcher(), monitor.target(), monitor.ref());
             } else if (message instanceof WireMessage.Demonitor demonitor) {
                 runtime.removeMonitor(demonitor.target(), demonitor.ref());
+            } else if (message instanceof WireMessage.Link link) {
+                remoteLinks.put(connection.remoteNodeName(), new RemoteLink(link.to(), link.from()),
+                        new RemoteLink(link.to(), link.from()));
+                runtime.acceptLink(link.to(), link.from());
+            } else if (message instanceof WireMessage.Unlink unlink) {
+                remoteLinks.remove(connection.remoteNodeName(), new RemoteLink(unlink.to(), unlink.from()));
+                runtime.removeLink(unlink.to(), unlink.from());
+            } else if (message instanceof WireMessage.ExitSignal signal) {
+                remoteLinks.remove(connection.remoteNodeName(), new RemoteLink(signal.to(), signal.from()));
+                runtime.exitSignal(signal.to(), signal.from(), signal.reason());
             } else if (message instanceof WireMessage.NodeHello hello) {
                 greeted(connection, hello);
             } else if (message instanceof WireMessage.Ping ping) {
@@ -195,6 +253,7 @@ public final class Node implements AutoCloseable {
                 // Every monitor on a process over there fires now: we can no longer know when it ends.
                 remoteMonitors.takeAll(peer).forEach(m -> runtime.send(m.watcher(), new Down(m.ref(), m.target(),
                         ExitReason.NOCONNECTION)));
+                remoteLinks.takeAll(peer).forEach(l -> runtime.exitSignal(l.local(), l.remote(), ExitReason.NOCONNECTION));
             }
             CompletableFuture<String> greeted = greetings.remove(connection);
             if (greeted != null) {

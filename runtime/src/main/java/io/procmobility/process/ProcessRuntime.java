@@ -86,7 +86,7 @@ public final class ProcessRuntime implements AutoCloseable {
         MonitorRef ref = MonitorRef.next(incarnation);
         LocalProcess watched = processes.get(target);
         RemoteRouter remote = router;
-        if (watched == null && target.incarnation() != incarnation && remote != null && remote.monitor(watcher, target, ref)) {
+        if (watched == null && isForeign(target) && remote != null && remote.monitor(watcher, target, ref)) {
             return ref;
         }
         acceptMonitor(watcher, target, ref);
@@ -317,6 +317,14 @@ public final class ProcessRuntime implements AutoCloseable {
     /** Links {@code a} and {@code b}; when {@code b} is dead, {@code a} gets an exit signal {@code noproc}. */
     void link(LocalProcess a, Pid b) {
         LocalProcess other = processes.get(b);
+        RemoteRouter remote = router;
+        if (other == null && isForeign(b) && remote != null) {
+            if (a.addLink(b) && !remote.link(a.pid, b)) {
+                a.removeLink(b);
+                signal(a, b, ExitReason.NOPROC);
+            }
+            return;
+        }
         if (other != null && other.addLink(a.pid)) {
             a.addLink(b);
             if (other.isAlive()) {
@@ -332,6 +340,46 @@ public final class ProcessRuntime implements AutoCloseable {
         LocalProcess other = processes.get(b);
         if (other != null) {
             other.removeLink(a.pid);
+        } else if (isForeign(b) && router != null) {
+            router.unlink(a.pid, b);
+        }
+    }
+
+    private boolean isForeign(Pid pid) {
+        return pid.incarnation() != incarnation;
+    }
+
+    /**
+     * The other half of a link made on another node: links the local process {@code local} to
+     * {@code remote}; when {@code local} is not alive, {@code remote} gets an exit signal {@code noproc}.
+     */
+    public void acceptLink(Pid local, Pid remote) {
+        LocalProcess process = processes.get(local);
+        if (process == null || !process.addLink(remote)) {
+            RemoteRouter r = router;
+            if (r != null) {
+                r.exitSignal(remote, local, ExitReason.NOPROC);
+            }
+        }
+    }
+
+    /** Removes the local half of a link made from another node. */
+    public void removeLink(Pid local, Pid remote) {
+        LocalProcess process = processes.get(local);
+        if (process != null) {
+            process.removeLink(remote);
+        }
+    }
+
+    /**
+     * An exit signal from a linked process {@code from} (on another node, or a node that went
+     * away: reason {@code noconnection}) to the local process {@code to}.
+     */
+    public void exitSignal(Pid to, Pid from, ExitReason reason) {
+        LocalProcess target = processes.get(to);
+        if (target != null) {
+            target.removeLink(from);
+            signal(target, from, reason);
         }
     }
 
@@ -342,7 +390,7 @@ public final class ProcessRuntime implements AutoCloseable {
     /** Removes a monitor; false when it was gone already (its {@link Down} is sent or on its way). */
     boolean demonitor(MonitorRef ref, Pid target) {
         LocalProcess watched = processes.get(target);
-        if (watched == null && target.incarnation() != incarnation && router != null) {
+        if (watched == null && isForeign(target) && router != null) {
             router.demonitor(target, ref);
             return false; // its Down may be on its way over the network
         }
@@ -392,11 +440,14 @@ public final class ProcessRuntime implements AutoCloseable {
         if (!reason.isNormal()) {
             LOG.debug("process {} exited: {}", process.pid, reason);
         }
+        RemoteRouter remote = router;
         for (Pid linked : process.links()) {
             LocalProcess other = processes.get(linked);
             if (other != null) {
                 other.removeLink(process.pid);
                 signal(other, process.pid, reason);
+            } else if (remote != null && isForeign(linked)) {
+                remote.exitSignal(linked, process.pid, reason);
             }
         }
         process.takeMonitors().forEach((ref, watcher) -> send(watcher, new Down(ref, process.pid, reason)));

@@ -20,4 +20,18 @@ public interface RemoteRouter {
     /** Removes a remote monitor set up by {@link #monitor}. */
     default void demonitor(Pid target, MonitorRef ref) {
     }
+
+    /** Links the local process {@code local} with {@code remote}, which lives elsewhere; false when no node is known for it. */
+    default boolean link(Pid local, Pid remote) {
+        return false;
+    }
+
+    /** Removes a link set up by {@link #link}. */
+    default void unlink(Pid local, Pid remote) {
+    }
+
+    /** Carries an exit signal from the local process {@code from} to its linked process {@code to} elsewhere. */
+    default boolean exitSignal(Pid to, Pid from, ExitReason reason) {
+        return false;
+    }
 }

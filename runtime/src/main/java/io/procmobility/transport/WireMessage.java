@@ -1,5 +1,6 @@
 package io.procmobility.transport;
 
+import io.procmobility.process.ExitReason;
 import io.procmobility.process.MonitorRef;
 import io.procmobility.process.Pid;
 import java.util.Objects;
@@ -44,6 +45,18 @@ public sealed interface WireMessage {
 
     /** Cancels a {@link Monitor}. */
     record Demonitor(Pid target, MonitorRef ref) implements WireMessage {
+    }
+
+    /** Links {@code from} (at the sender) with {@code to} (at the receiver). */
+    record Link(Pid from, Pid to) implements WireMessage {
+    }
+
+    /** Removes a {@link Link}. */
+    record Unlink(Pid from, Pid to) implements WireMessage {
+    }
+
+    /** An exit signal from the sender's process {@code from} to the receiver's linked process {@code to}. */
+    record ExitSignal(Pid to, Pid from, ExitReason reason) implements WireMessage {
     }
 
     /** Liveness probe; the peer answers with a {@link Pong} carrying the same id. */

@@ -28,7 +28,10 @@ final class WireTypes {
             Registration.of(207, MonitorRef.class),
             Registration.of(208, ExitReason.class),
             Registration.of(209, Down.class),
-            Registration.of(210, Exit.class));
+            Registration.of(210, Exit.class),
+            Registration.of(211, WireMessage.Link.class),
+            Registration.of(212, WireMessage.Unlink.class),
+            Registration.of(213, WireMessage.ExitSignal.class));
 
     private WireTypes() {
     }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.procmobility.behaviour.MobileProcess;
 import io.procmobility.process.Down;
 import io.procmobility.process.Endpoint;
+import io.procmobility.process.Exit;
 import io.procmobility.process.ExitReason;
 import io.procmobility.process.MonitorRef;
 import io.procmobility.process.Pid;
@@ -104,6 +105,43 @@ class NodeMessagingTest {
         assertThat(down).isNotNull();
         assertThat(down.pid()).isEqualTo(sink.pid());
         assertThat(down.reason()).isEqualTo(ExitReason.NOCONNECTION);
+    }
+
+    @Test
+    void aLinkedCrashOnAnotherNodeEndsTheLocalProcess() throws Exception {
+        a = node("a", "secret");
+        b = node("b", "secret");
+        a.connect("127.0.0.1", b.port(), TIMEOUT);
+        ProcessRef crasher = b.runtime().spawn(proc("Crasher", false));
+        ProcessRef linker = a.runtime().spawn(proc("Linker", replies, crasher.pid(), false));
+        assertThat(replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("linked");
+        a.runtime().send(crasher.pid(), "crash now");
+        ExitReason reason = a.runtime().awaitExit(linker.pid(), TIMEOUT);
+        assertThat(reason.kind()).isEqualTo("crash");
+        assertThat(reason.detail()).contains("boom from " + crasher.pid());
+    }
+
+    @Test
+    void aTrappingProcessLinkedToAnotherNodeGetsExitMessages() throws Exception {
+        a = node("a", "secret");
+        b = node("b", "secret");
+        a.connect("127.0.0.1", b.port(), TIMEOUT);
+        ProcessRef crasher = b.runtime().spawn(proc("Crasher", false));
+        a.runtime().spawn(proc("Linker", replies, crasher.pid(), true));
+        assertThat(replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("linked");
+        a.runtime().send(crasher.pid(), "crash now");
+        Exit exit = (Exit) replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(exit.from()).isEqualTo(crasher.pid());
+        assertThat(exit.reason().kind()).isEqualTo("crash");
+
+        ProcessRef sink = b.runtime().spawn(proc("Sink", new LinkedBlockingQueue<>()));
+        a.runtime().spawn(proc("Linker", replies, sink.pid(), true));
+        assertThat(replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("linked");
+        b.close();
+        b = null;
+        Exit lost = (Exit) replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(lost.from()).isEqualTo(sink.pid());
+        assertThat(lost.reason()).isEqualTo(ExitReason.NOCONNECTION);
     }
 
     @Test
