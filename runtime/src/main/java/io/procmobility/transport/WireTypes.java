@@ -4,6 +4,13 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.procmobility.behaviour.Call;
+import io.procmobility.behaviour.CallError;
+import io.procmobility.behaviour.CallReply;
+import io.procmobility.behaviour.Cast;
+import io.procmobility.behaviour.From;
+import io.procmobility.behaviour.ManagerRequests;
+import io.procmobility.behaviour.StopRequest;
 import io.procmobility.process.Down;
 import io.procmobility.process.Exit;
 import io.procmobility.process.ExitReason;
@@ -31,7 +38,19 @@ final class WireTypes {
             Registration.of(210, Exit.class),
             Registration.of(211, WireMessage.Link.class),
             Registration.of(212, WireMessage.Unlink.class),
-            Registration.of(213, WireMessage.ExitSignal.class));
+            Registration.of(213, WireMessage.ExitSignal.class),
+            // The behaviours' protocol messages travel inside Deliver between nodes (remote calls).
+            Registration.of(214, Call.class),
+            Registration.of(215, CallReply.class),
+            Registration.of(216, CallError.class),
+            Registration.of(217, Cast.class),
+            Registration.of(218, From.class),
+            Registration.of(219, StopRequest.class),
+            Registration.of(220, ManagerRequests.DeleteHandler.class),
+            Registration.of(221, ManagerRequests.Notify.class),
+            Registration.of(222, ManagerRequests.HandlerCall.class),
+            Registration.of(223, ManagerRequests.WhichHandlers.class),
+            Registration.of(224, ManagerRequests.AddHandler.class));
 
     private WireTypes() {
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.procmobility.behaviour.CallFailedException;
 import io.procmobility.behaviour.MobileProcess;
+import io.procmobility.behaviour.MobileServer;
 import io.procmobility.process.Down;
 import io.procmobility.process.Endpoint;
 import io.procmobility.process.Exit;
@@ -142,6 +144,24 @@ class NodeMessagingTest {
         Exit lost = (Exit) replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertThat(lost.from()).isEqualTo(sink.pid());
         assertThat(lost.reason()).isEqualTo(ExitReason.NOCONNECTION);
+    }
+
+    @Test
+    void aGenServerOnAnotherNodeAnswersCallsAndADeadOneFailsFast() throws Exception {
+        a = node("a", "secret");
+        b = node("b", "secret");
+        a.connect("127.0.0.1", b.port(), TIMEOUT);
+        MobileProcess tally = new InstrumentingLoader("io.procmobility.behaviour.examples", getClass().getClassLoader())
+                .create("io.procmobility.behaviour.examples.Tally");
+        ProcessRef server = b.runtime().spawn(tally);
+        assertThat((Object) MobileServer.call(a.runtime(), server.pid(), 5, TIMEOUT)).isEqualTo(5L);
+        assertThat((Object) MobileServer.call(a.runtime(), server.pid(), 7, TIMEOUT)).isEqualTo(12L);
+        b.runtime().exit(server.pid(), ExitReason.KILLED);
+        b.runtime().awaitExit(server.pid(), TIMEOUT);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> MobileServer.call(a.runtime(), server.pid(), 1, TIMEOUT))
+                .isInstanceOf(CallFailedException.class).hasMessageContaining("noproc");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.dividedBy(2));
     }
 
     @Test
