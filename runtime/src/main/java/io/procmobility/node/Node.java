@@ -55,7 +55,12 @@ public final class Node implements AutoCloseable {
         this.name = transport.nodeName();
         this.runtime = ProcessRuntime.start(processes);
         PeerListener listener = new Listener();
-        this.server = TransportServer.start(transport, listener);
+        try {
+            this.server = TransportServer.start(transport, listener);
+        } catch (RuntimeException e) {
+            runtime.close(); // e.g. the port is taken: leave no carrier threads behind
+            throw e;
+        }
         this.client = new TransportClient(transport, listener);
         runtime.routeRemote(new Router());
     }

@@ -59,11 +59,11 @@ public final class TransportServer implements AutoCloseable {
                         }
                     });
             this.serverChannel = bootstrap.bind(config.bindHost(), config.port()).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             EventLoops.shutdown(boss);
             EventLoops.shutdown(workers);
             throw new TransportException("Node " + config.nodeName() + " cannot listen on " + config.bindHost() + ":" + config.port()
-                    + ": " + e.getMessage(), e);
+                    + ": " + e.getMessage() + " (is another node on that port? pick another port, or 0 for any free one)", e);
         }
         LOG.info("Node {} listening on {}{}", config.nodeName(), serverChannel.localAddress(), ssl != null ? " (TLS 1.3, mutual auth)" : "");
     }

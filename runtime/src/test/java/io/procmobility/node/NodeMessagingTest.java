@@ -174,6 +174,14 @@ class NodeMessagingTest {
     }
 
     @Test
+    void aTakenPortFailsTheStartClearly() {
+        a = node("a", "secret");
+        assertThatThrownBy(() -> Node.start(TransportConfig.builder("b", "secret").port(a.port()).build(),
+                ProcessRuntimeConfig.defaults().withCarrierThreads(1)))
+                .hasMessageContaining(String.valueOf(a.port()));
+    }
+
+    @Test
     void aMessageForAPidOfAnUnknownNodeIsDroppedAndCounted() {
         a = node("a", "secret");
         long before = a.runtime().droppedMessages();
