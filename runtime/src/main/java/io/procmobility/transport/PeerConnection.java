@@ -117,6 +117,13 @@ public final class PeerConnection {
     }
 
     /** Closes with {@code reason}, logged as a warning when {@code problem}. The first reason wins. */
+    /** Closes every connection of {@code nodeName}'s transport as it shuts down. */
+    static void closeAll(Iterable<PeerConnection> connections, String nodeName) {
+        for (PeerConnection connection : connections) {
+            connection.closeWithReason("node " + nodeName + " is shutting down its transport", false);
+        }
+    }
+
     void closeWithReason(String reason, boolean problem) {
         if (!closing(reason, problem)) {
             return;

@@ -96,9 +96,7 @@ public final class TransportClient implements AutoCloseable {
             return;
         }
         closed = true;
-        for (PeerConnection connection : connections) {
-            connection.closeWithReason("node " + config.nodeName() + " is shutting down its transport", false);
-        }
+        PeerConnection.closeAll(connections, config.nodeName());
         EventLoops.shutdown(group);
     }
 }

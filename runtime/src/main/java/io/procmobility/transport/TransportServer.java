@@ -105,9 +105,7 @@ public final class TransportServer implements AutoCloseable {
         }
         closed = true;
         serverChannel.close().awaitUninterruptibly();
-        for (PeerConnection connection : connections) {
-            connection.closeWithReason("node " + config.nodeName() + " is shutting down its transport", false);
-        }
+        PeerConnection.closeAll(connections, config.nodeName());
         EventLoops.shutdown(boss);
         EventLoops.shutdown(workers);
         LOG.info("Node {} stopped listening", config.nodeName());

@@ -38,6 +38,17 @@ class NodeMessagingTest {
                 ProcessRuntimeConfig.defaults().withCarrierThreads(1));
     }
 
+    /** Starts nodes a and b with the same cookie and connects a to b. */
+    private void connectAToB() throws Exception {
+        a = node("a", "secret");
+        b = node("b", "secret");
+        a.connect("127.0.0.1", b.port(), TIMEOUT);
+    }
+
+    private Object nextReply() throws InterruptedException {
+        return replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
     @AfterEach
     void stop() {
         if (a != null) {
@@ -63,7 +74,7 @@ class NodeMessagingTest {
                 a.runtime().send(onB.pid(), List.of(me.pid(), "hello " + i));
             }
             for (int i = 0; i < 100; i++) {
-                assertThat(replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("hello " + i);
+                assertThat(nextReply()).isEqualTo("hello " + i);
             }
         }
         assertThat(b.connectedNodes()).containsExactly("a");
@@ -76,16 +87,14 @@ class NodeMessagingTest {
 
     @Test
     void aMonitorOnAProcessOfAnotherNodeGetsItsCrashReason() throws Exception {
-        a = node("a", "secret");
-        b = node("b", "secret");
-        a.connect("127.0.0.1", b.port(), TIMEOUT);
+        connectAToB();
         ProcessRef crasher = b.runtime().spawn(proc("Crasher", false));
         a.runtime().spawn(proc("Watcher", replies, crasher.pid()));
-        MonitorRef ref = (MonitorRef) replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        MonitorRef ref = (MonitorRef) nextReply();
         await().atMost(TIMEOUT).until(() -> b.runtime().processes().stream()
                 .anyMatch(p -> p.pid().equals(crasher.pid()) && p.status() == ProcessStatus.WAITING));
         a.runtime().send(crasher.pid(), "crash now");
-        Down down = (Down) replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Down down = (Down) nextReply();
         assertThat(down.ref()).isEqualTo(ref);
         assertThat(down.pid()).isEqualTo(crasher.pid());
         assertThat(down.reason().kind()).isEqualTo("crash");
@@ -94,16 +103,14 @@ class NodeMessagingTest {
 
     @Test
     void monitorsOnAProcessOfANodeThatGoesAwayFireNoconnection() throws Exception {
-        a = node("a", "secret");
-        b = node("b", "secret");
-        a.connect("127.0.0.1", b.port(), TIMEOUT);
+        connectAToB();
         ProcessRef sink = b.runtime().spawn(proc("Sink", new LinkedBlockingQueue<>()));
         a.runtime().spawn(proc("Watcher", replies, sink.pid()));
-        replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        nextReply();
         await().atMost(TIMEOUT).until(() -> b.runtime().processes().stream().anyMatch(p -> p.pid().equals(sink.pid())));
         b.close();
         b = null;
-        Down down = (Down) replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Down down = (Down) nextReply();
         assertThat(down).isNotNull();
         assertThat(down.pid()).isEqualTo(sink.pid());
         assertThat(down.reason()).isEqualTo(ExitReason.NOCONNECTION);
@@ -111,12 +118,10 @@ class NodeMessagingTest {
 
     @Test
     void aLinkedCrashOnAnotherNodeEndsTheLocalProcess() throws Exception {
-        a = node("a", "secret");
-        b = node("b", "secret");
-        a.connect("127.0.0.1", b.port(), TIMEOUT);
+        connectAToB();
         ProcessRef crasher = b.runtime().spawn(proc("Crasher", false));
         ProcessRef linker = a.runtime().spawn(proc("Linker", replies, crasher.pid(), false));
-        assertThat(replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("linked");
+        assertThat(nextReply()).isEqualTo("linked");
         a.runtime().send(crasher.pid(), "crash now");
         ExitReason reason = a.runtime().awaitExit(linker.pid(), TIMEOUT);
         assertThat(reason.kind()).isEqualTo("crash");
@@ -125,32 +130,28 @@ class NodeMessagingTest {
 
     @Test
     void aTrappingProcessLinkedToAnotherNodeGetsExitMessages() throws Exception {
-        a = node("a", "secret");
-        b = node("b", "secret");
-        a.connect("127.0.0.1", b.port(), TIMEOUT);
+        connectAToB();
         ProcessRef crasher = b.runtime().spawn(proc("Crasher", false));
         a.runtime().spawn(proc("Linker", replies, crasher.pid(), true));
-        assertThat(replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("linked");
+        assertThat(nextReply()).isEqualTo("linked");
         a.runtime().send(crasher.pid(), "crash now");
-        Exit exit = (Exit) replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Exit exit = (Exit) nextReply();
         assertThat(exit.from()).isEqualTo(crasher.pid());
         assertThat(exit.reason().kind()).isEqualTo("crash");
 
         ProcessRef sink = b.runtime().spawn(proc("Sink", new LinkedBlockingQueue<>()));
         a.runtime().spawn(proc("Linker", replies, sink.pid(), true));
-        assertThat(replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("linked");
+        assertThat(nextReply()).isEqualTo("linked");
         b.close();
         b = null;
-        Exit lost = (Exit) replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Exit lost = (Exit) nextReply();
         assertThat(lost.from()).isEqualTo(sink.pid());
         assertThat(lost.reason()).isEqualTo(ExitReason.NOCONNECTION);
     }
 
     @Test
     void aGenServerOnAnotherNodeAnswersCallsAndADeadOneFailsFast() throws Exception {
-        a = node("a", "secret");
-        b = node("b", "secret");
-        a.connect("127.0.0.1", b.port(), TIMEOUT);
+        connectAToB();
         MobileProcess tally = new InstrumentingLoader("io.procmobility.behaviour.examples", getClass().getClassLoader())
                 .create("io.procmobility.behaviour.examples.Tally");
         ProcessRef server = b.runtime().spawn(tally);
