@@ -14,21 +14,30 @@ import io.procmobility.transport.TransportConfig;
 import io.procmobility.transport.TransportServer;
 import io.procmobility.transport.WireMessage;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A JVM's place in a network of nodes: a process runtime plus an authenticated transport. A
- * message sent to a pid that does not live here goes to the node where the pid was born (known
- * from the pid's incarnation, exchanged right after each handshake). Migration, forwarding and
- * redirects build on this (next steps of the nodes issue).
+ * A JVM's place in a network of nodes: a process runtime plus an authenticated transport, and
+ * the migration protocol between them. A message sent to a pid that does not live here goes
+ * where the process was last seen (a forwarding pointer left when it migrated, or a redirect),
+ * else to the node where the pid was born.
+ *
+ * <pre>{@code
+ * try (Node a = Node.start(TransportConfig.builder("a", cookie).port(1805).allowlist(allow).build(),
+ *         ProcessRuntimeConfig.defaults())) {
+ *     ProcessRef counter = a.runtime().spawn(new Counter());
+ *     a.migrate(counter.pid(), Destination.tcp("localhost", 1806)).get();   // counting goes on at 1806
+ * }
+ * }</pre>
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -37,21 +46,14 @@ public final class Node implements AutoCloseable {
     private final ProcessRuntime runtime;
     private final TransportServer server;
     private final TransportClient client;
-    private final Map<String, PeerConnection> peers = new ConcurrentHashMap<>();
-    private final Map<Long, String> nodeByIncarnation = new ConcurrentHashMap<>();
-    private final Map<PeerConnection, CompletableFuture<String>> greetings = new ConcurrentHashMap<>();
-    private final ByPeer<MonitorRef, RemoteMonitor> remoteMonitors = new ByPeer<>();
-    private final ByPeer<RemoteLink, RemoteLink> remoteLinks = new ByPeer<>();
+    private final Peers peers;
+    private final NodeRouter router;
+    private final MigrationOrigin origin;
+    private final MigrationDestination destination;
+    private final ScheduledExecutorService timers;
+    private final ClassLoader loader;
 
-    /** A monitor a local process holds on a process of another node. */
-    private record RemoteMonitor(MonitorRef ref, Pid watcher, Pid target) {
-    }
-
-    /** A link between a local process and a process of another node. */
-    private record RemoteLink(Pid local, Pid remote) {
-    }
-
-    private Node(TransportConfig transport, ProcessRuntimeConfig processes) {
+    private Node(TransportConfig transport, ProcessRuntimeConfig processes, MigrationSettings migration) {
         this.name = transport.nodeName();
         this.runtime = ProcessRuntime.start(processes);
         PeerListener listener = new Listener();
@@ -62,12 +64,30 @@ public final class Node implements AutoCloseable {
             throw e;
         }
         this.client = new TransportClient(transport, listener);
-        runtime.routeRemote(new Router());
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "procmobility-node-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        this.peers = new Peers(name, client);
+        Locations locations = new Locations();
+        NodeAddress self = new NodeAddress(name, advertisedHost(transport), server.port());
+        this.loader = transport.classLoader() != null ? transport.classLoader() : Node.class.getClassLoader();
+        this.router = new NodeRouter(name, runtime, peers, locations);
+        this.origin = new MigrationOrigin(self, runtime, peers, locations, transport.allowlist(), migration, timers);
+        this.destination = new MigrationDestination(self, runtime, peers, locations, transport.allowlist(), loader, migration, timers);
+        runtime.routeRemote(router);
+        runtime.onMigrationRequest(origin::requested);
     }
 
     /** Starts a node: its process runtime and its listening socket ({@code transport.port()}, 0 = any free port). */
     public static Node start(TransportConfig transport, ProcessRuntimeConfig processes) {
-        return new Node(transport, processes);
+        return new Node(transport, processes, MigrationSettings.defaults());
+    }
+
+    /** Starts a node with its own migration timeouts. */
+    public static Node start(TransportConfig transport, ProcessRuntimeConfig processes, MigrationSettings migration) {
+        return new Node(transport, processes, migration);
     }
 
     /** This node's name. */
@@ -85,9 +105,14 @@ public final class Node implements AutoCloseable {
         return runtime;
     }
 
+    /** The class loader arriving processes (and messages) are resolved in. */
+    public ClassLoader loader() {
+        return loader;
+    }
+
     /** Names of the nodes connected to this one (either direction). */
     public Set<String> connectedNodes() {
-        return Set.copyOf(peers.keySet());
+        return peers.connectedNames();
     }
 
     /**
@@ -97,114 +122,51 @@ public final class Node implements AutoCloseable {
      * @throws TimeoutException when the handshake and greeting take longer than {@code timeout}
      */
     public String connect(String host, int port, Duration timeout) throws TimeoutException, InterruptedException {
-        PeerConnection connection = client.connect(host, port);
-        CompletableFuture<String> greeted = greetings.computeIfAbsent(connection, c -> new CompletableFuture<>());
-        // A refused handshake (wrong cookie, version) fails the connect at once, with the transport's reason.
-        connection.handshake().whenComplete((ok, failure) -> {
-            if (failure != null) {
-                greeted.completeExceptionally(failure);
-            }
-        });
+        CompletableFuture<String> greeted = peers.connect(host, port);
         try {
             return greeted.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot connect node " + name + " to " + host + ":" + port + ": "
                     + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            connection.close();
+            greeted.cancel(false);
             throw new TimeoutException("node " + name + " could not reach " + host + ":" + port + " within "
-                    + timeout.toMillis() + " ms (" + connection.closeReason() + ")");
+                    + timeout.toMillis() + " ms");
         }
     }
 
-    private PeerConnection connectionTo(Pid pid) {
-        String home = nodeByIncarnation.get(pid.incarnation());
-        PeerConnection connection = home == null ? null : peers.get(home);
-        return connection != null && connection.isActive() ? connection : null;
+    /**
+     * Moves process {@code pid} to {@code to}: the process is asked with a system message, handled
+     * by the runtime at its next receive (at once when it waits in one); no code of its own is
+     * involved. The future completes when the migration committed, or fails with a
+     * {@link MigrationException} saying why the process stayed here.
+     */
+    public CompletableFuture<MigrationResult> migrate(Pid pid, Destination to) {
+        return origin.migrate(pid, to);
     }
 
-    /** Carries messages and monitors for pids born on other nodes to those nodes. */
-    private final class Router implements RemoteRouter {
-        @Override
-        public boolean route(Pid to, Object message) {
-            PeerConnection connection = connectionTo(to);
-            if (connection == null) {
-                return false;
-            }
-            connection.send(new WireMessage.Deliver(to, null, message));
-            return true;
+    /** Moves the process registered here as {@code registeredName}; see {@link #migrate(Pid, Destination)}. */
+    public CompletableFuture<MigrationResult> migrate(String registeredName, Destination to) {
+        Optional<Pid> pid = runtime.whereis(registeredName);
+        if (pid.isEmpty()) {
+            return CompletableFuture.failedFuture(new MigrationException("cannot migrate '" + registeredName + "' from node " + name
+                    + ": no process is registered under that name here (hint: node.runtime().processes() lists names)"));
         }
+        return migrate(pid.get(), to);
+    }
 
-        @Override
-        public boolean monitor(Pid watcher, Pid target, MonitorRef ref) {
-            String home = nodeByIncarnation.get(target.incarnation());
-            if (home == null) {
-                return false;
-            }
-            PeerConnection connection = connectionTo(target);
-            if (connection == null) {
-                runtime.send(watcher, new Down(ref, target, ExitReason.NOCONNECTION));
-                return true;
-            }
-            remoteMonitors.put(home, ref, new RemoteMonitor(ref, watcher, target));
-            connection.send(new WireMessage.Monitor(watcher, target, ref));
-            return true;
-        }
-
-        @Override
-        public void demonitor(Pid target, MonitorRef ref) {
-            PeerConnection connection = connectionTo(target);
-            String home = nodeByIncarnation.get(target.incarnation());
-            if (home != null) {
-                remoteMonitors.remove(home, ref);
-            }
-            if (connection != null) {
-                connection.send(new WireMessage.Demonitor(target, ref));
-            }
-        }
-
-        @Override
-        public boolean link(Pid local, Pid remote) {
-            String home = nodeByIncarnation.get(remote.incarnation());
-            if (home == null) {
-                return false;
-            }
-            PeerConnection connection = connectionTo(remote);
-            if (connection == null) {
-                runtime.exitSignal(local, remote, ExitReason.NOCONNECTION);
-                return true;
-            }
-            remoteLinks.put(home, new RemoteLink(local, remote), new RemoteLink(local, remote));
-            connection.send(new WireMessage.Link(local, remote));
-            return true;
-        }
-
-        @Override
-        public void unlink(Pid local, Pid remote) {
-            String home = nodeByIncarnation.get(remote.incarnation());
-            if (home != null) {
-                remoteLinks.remove(home, new RemoteLink(local, remote));
-            }
-            PeerConnection connection = connectionTo(remote);
-            if (connection != null) {
-                connection.send(new WireMessage.Unlink(local, remote));
-            }
-        }
-
-        @Override
-        public boolean exitSignal(Pid to, Pid from, ExitReason reason) {
-            PeerConnection connection = connectionTo(to);
-            if (connection == null) {
-                return false;
-            }
-            remoteLinks.remove(connection.remoteNodeName(), new RemoteLink(from, to));
-            connection.send(new WireMessage.ExitSignal(to, from, reason));
-            return true;
-        }
+    /**
+     * Processes that arrived here and were accepted, but whose origin has not said yet whether the
+     * migration committed (it became unreachable): they are held, not running, and the origin is
+     * asked until it answers.
+     */
+    public Set<Pid> inDoubt() {
+        return destination.inDoubt();
     }
 
     @Override
     public void close() {
+        timers.shutdownNow(); // no more migration timeouts or in-doubt queries
         client.close();
         server.close();
         runtime.close();
@@ -215,54 +177,94 @@ public final class Node implements AutoCloseable {
         return "Node[" + name + " on port " + port() + "]";
     }
 
-    /** Transport events: greet every new peer, learn who it is, deliver its messages. */
+    private static String advertisedHost(TransportConfig transport) {
+        String host = transport.bindHost();
+        return host == null || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    }
+
+    /** Transport events: greet every new peer, learn who it is, hand each message to its part of the node. */
     private final class Listener implements PeerListener {
         @Override
         public void onConnected(PeerConnection connection) {
-            connection.send(new WireMessage.NodeHello(name, runtime.incarnation()));
+            connection.send(new WireMessage.NodeHello(name, runtime.incarnation(), server.port()));
         }
 
         @Override
         public void onMessage(PeerConnection connection, WireMessage message) {
+            String from = connection.remoteNodeName();
             if (message instanceof WireMessage.Deliver deliver) {
-                if (deliver.payload() instanceof Down down) {
-                    remoteMonitors.remove(connection.remoteNodeName(), down.ref());
-                }
-                runtime.send(deliver.to(), deliver.payload());
-            } else if (message instanceof WireMessage.Monitor monitor) {
-                runtime.acceptMonitor(monitor.watcher(), monitor.target(), monitor.ref());
-            } else if (message instanceof WireMessage.Demonitor demonitor) {
-                runtime.removeMonitor(demonitor.target(), demonitor.ref());
-            } else if (message instanceof WireMessage.Link link) {
-                remoteLinks.put(connection.remoteNodeName(), new RemoteLink(link.to(), link.from()),
-                        new RemoteLink(link.to(), link.from()));
-                runtime.acceptLink(link.to(), link.from());
-            } else if (message instanceof WireMessage.Unlink unlink) {
-                remoteLinks.remove(connection.remoteNodeName(), new RemoteLink(unlink.to(), unlink.from()));
-                runtime.removeLink(unlink.to(), unlink.from());
-            } else if (message instanceof WireMessage.ExitSignal signal) {
-                remoteLinks.remove(connection.remoteNodeName(), new RemoteLink(signal.to(), signal.from()));
-                runtime.exitSignal(signal.to(), signal.from(), signal.reason());
+                deliver(deliver, from);
             } else if (message instanceof WireMessage.NodeHello hello) {
                 greeted(connection, hello);
+            } else if (message instanceof WireMessage.Redirect redirect) {
+                router.learned(redirect);
+            } else if (message instanceof WireMessage.Migrate migrate) {
+                destination.migrate(from, migrate);
+            } else if (message instanceof WireMessage.MigrateAccept accept) {
+                origin.accepted(from, accept);
+            } else if (message instanceof WireMessage.MigrateReject reject) {
+                origin.rejected(from, reject);
+            } else if (message instanceof WireMessage.MigrateCommit commit) {
+                destination.commit(from, commit);
+            } else if (message instanceof WireMessage.MigrateAbort abort) {
+                destination.abort(from, abort);
+            } else if (message instanceof WireMessage.MigrateQuery query) {
+                origin.queried(from, query);
             } else if (message instanceof WireMessage.Ping ping) {
                 connection.send(new WireMessage.Pong(ping.id()));
+            } else {
+                control(from, message);
+            }
+        }
+
+        private void deliver(WireMessage.Deliver deliver, String from) {
+            if (deliver.payload() instanceof Down down) {
+                router.remoteMonitors.remove(from, down.ref());
+            }
+            if (runtime.isLocal(deliver.to()) || !router.forward(deliver, from)) {
+                // Here (or migrating from here: queued), else nowhere known: the runtime counts the drop.
+                runtime.deliverNumbered(deliver.to(), deliver.stream(), deliver.seq(), deliver.payload());
+            }
+        }
+
+        /** Monitors, links and exit signals: for a local process, or passed on to where it moved. */
+        private void control(String from, WireMessage message) {
+            if (message instanceof WireMessage.Monitor monitor) {
+                if (!router.forwardIfMoved(monitor.target(), monitor)) {
+                    runtime.acceptMonitor(monitor.watcher(), monitor.target(), monitor.ref());
+                }
+            } else if (message instanceof WireMessage.Demonitor demonitor) {
+                if (!router.forwardIfMoved(demonitor.target(), demonitor)) {
+                    runtime.removeMonitor(demonitor.target(), demonitor.ref());
+                }
+            } else if (message instanceof WireMessage.Link link) {
+                if (!router.forwardIfMoved(link.to(), link)) {
+                    NodeRouter.RemoteLink local = new NodeRouter.RemoteLink(link.to(), link.from());
+                    router.remoteLinks.put(from, local, local);
+                    runtime.acceptLink(link.to(), link.from());
+                }
+            } else if (message instanceof WireMessage.Unlink unlink) {
+                if (!router.forwardIfMoved(unlink.to(), unlink)) {
+                    router.remoteLinks.remove(from, new NodeRouter.RemoteLink(unlink.to(), unlink.from()));
+                    runtime.removeLink(unlink.to(), unlink.from());
+                }
+            } else if (message instanceof WireMessage.ExitSignal signal) {
+                if (!router.forwardIfMoved(signal.to(), signal)) {
+                    router.remoteLinks.remove(from, new NodeRouter.RemoteLink(signal.to(), signal.from()));
+                    runtime.exitSignal(signal.to(), signal.from(), signal.reason());
+                }
             }
         }
 
         @Override
         public void onClosed(PeerConnection connection, String reason) {
             String peer = connection.remoteNodeName();
-            if (peer != null && peers.remove(peer, connection)) {
+            if (peers.closed(connection, reason) && peer != null) {
                 LOG.info("node {}: peer {} disconnected ({})", name, peer, reason);
                 // Every monitor on a process over there fires now: we can no longer know when it ends.
-                remoteMonitors.takeAll(peer).forEach(m -> runtime.send(m.watcher(), new Down(m.ref(), m.target(),
-                        ExitReason.NOCONNECTION)));
-                remoteLinks.takeAll(peer).forEach(l -> runtime.exitSignal(l.local(), l.remote(), ExitReason.NOCONNECTION));
-            }
-            CompletableFuture<String> greeted = greetings.remove(connection);
-            if (greeted != null) {
-                greeted.completeExceptionally(new IllegalStateException("connection closed: " + reason));
+                router.nodeDown(peer);
+                origin.disconnected(peer);
+                destination.disconnected(peer);
             }
         }
 
@@ -273,9 +275,8 @@ public final class Node implements AutoCloseable {
                 connection.close();
                 return;
             }
-            peers.put(hello.node(), connection);
-            nodeByIncarnation.put(hello.incarnation(), hello.node());
-            greetings.computeIfAbsent(connection, c -> new CompletableFuture<>()).complete(hello.node());
+            peers.greeted(connection, hello);
+            destination.greeted(hello.node(), hello.incarnation());
         }
     }
 }

@@ -21,9 +21,12 @@ final class FrozenProcess {
     final Map<MonitorRef, Pid> monitoredBy;
     final String name;
     final boolean trapExit;
+    final long epoch;
+    final List<String> trail;
+    final InboundStreams streams;
 
     FrozenProcess(Pid pid, List<Object> mailbox, Wait wait, Set<Pid> links, Map<MonitorRef, Pid> monitoredBy, String name,
-            boolean trapExit) {
+            boolean trapExit, long epoch, List<String> trail, InboundStreams streams) {
         this.pid = pid;
         this.mailbox = mailbox;
         this.waitKind = wait.kind;
@@ -34,6 +37,9 @@ final class FrozenProcess {
         this.monitoredBy = monitoredBy;
         this.name = name;
         this.trapExit = trapExit;
+        this.epoch = epoch;
+        this.trail = trail;
+        this.streams = streams;
     }
 
     Wait rebasedWait() {

@@ -35,6 +35,19 @@ final class LocalProcess {
     volatile long runningSince;
     volatile Thread carrier;
 
+    // Migration. The epoch counts the process's moves (a higher one wins wherever two places
+    // disagree); the trail lists the nodes that forward to it (opaque to the runtime).
+    volatile long epoch;
+    volatile java.util.List<String> trail = java.util.List.of();
+    /** Where the process has been asked to go (by sendMe or from outside); null when not asked. */
+    volatile Object migrationTarget;
+    /** Why a migration the process asked for itself failed; thrown by sendMe when it resumes here. */
+    volatile RuntimeException migrationFailure;
+    /** Set while a check of its mailbox's message gaps is scheduled. */
+    final java.util.concurrent.atomic.AtomicBoolean gapCheckScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The migration in progress, which queues the messages that arrive meanwhile. */
+    volatile Departure departure;
+
     // Guarded by this. Created on first use: most processes never link or get monitored, and
     // an idle process should stay small (hundreds of thousands of them per JVM).
     private Set<Pid> links;

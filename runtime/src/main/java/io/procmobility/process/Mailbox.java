@@ -16,6 +16,8 @@ final class Mailbox {
     private final List<Object> skipped = new ArrayList<>(0);
     /** Set while the process is being frozen: from then on messages must go where the process goes. */
     private boolean closed;
+    /** Ordering of numbered (remote) messages; created by the first one. Guarded by this. */
+    private InboundStreams streams;
 
     /**
      * Appends a message (any thread); false when the mailbox is closed because its process is
@@ -28,6 +30,44 @@ final class Mailbox {
         }
         inbox.add(message);
         return true;
+    }
+
+    /**
+     * Appends message {@code seq} of {@code stream} once every earlier message of that stream is
+     * here (any thread); duplicates are dropped. False when the mailbox is closed (see {@link #add}).
+     */
+    synchronized boolean addNumbered(long stream, long seq, Object message) {
+        if (closed) {
+            return false;
+        }
+        if (streams == null) {
+            streams = new InboundStreams();
+        }
+        streams.accept(stream, seq, message, inbox::add);
+        return true;
+    }
+
+    /** True when numbered messages wait for an earlier one that has not arrived. */
+    synchronized boolean hasGaps() {
+        return streams != null && streams.hasGaps();
+    }
+
+    /** Delivers what waits behind gaps older than {@code maxGapNanos}; returns how many messages were given up as lost. */
+    synchronized long skipExpiredGaps(long maxGapNanos) {
+        return streams == null ? 0 : streams.skipExpiredGaps(maxGapNanos, inbox::add);
+    }
+
+    /** The ordering state, to freeze with the process (call only while closed). */
+    synchronized InboundStreams streams() {
+        return streams;
+    }
+
+    /** After a thaw: the ordering state the process brought along. */
+    synchronized void restoreStreams(InboundStreams restored) {
+        if (restored != null) {
+            restored.restartGapClocks();
+        }
+        streams = restored;
     }
 
     /** Owner only: closes the mailbox and returns every message in order (freezing). */

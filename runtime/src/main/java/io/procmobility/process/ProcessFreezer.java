@@ -4,21 +4,26 @@ import io.procmobility.continuation.Continuation;
 import io.procmobility.serial.ContinuationSerializer;
 import io.procmobility.serial.SerialAllowlist;
 import io.procmobility.serial.SerializationException;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns a suspended process into bytes and back: its continuation, with its mailbox, wait,
- * links, monitors, name and exit trapping riding along as the continuation's value. This is what
- * the migration protocol moves between nodes.
+ * links, monitors, name, exit trapping, epoch, trail and message ordering riding along as the
+ * continuation's value. This is what the migration protocol moves between nodes.
  */
 final class ProcessFreezer {
     /** The runtime's own types that a frozen process carries, on top of the user's allowlist. */
     private static final Class<?>[] RUNTIME_TYPES = {
         FrozenProcess.class, Pid.class, MonitorRef.class, Wait.class, Wait.Kind.class, Wait.AnyMessage.class,
-        Wait.NoMessage.class, ExitReason.class,
+        Wait.NoMessage.class, ExitReason.class, InboundStreams.class, InboundStreams.Stream.class,
     };
     /** The behaviours' loops and protocol messages (calls, replies, timers) sit in a frozen behaviour's state. */
     private static final String BEHAVIOUR_PACKAGE = "io.procmobility.behaviour";
+
+    /** A frozen process and what was taken from it, to put back if the freeze is undone. */
+    record Frozen(byte[] bytes, List<Object> mailbox, java.util.Set<Pid> links, Map<MonitorRef, Pid> monitors) {
+    }
 
     private ProcessFreezer() {
     }
@@ -28,35 +33,29 @@ final class ProcessFreezer {
         for (Class<?> type : RUNTIME_TYPES) {
             builder.allowClass(type);
         }
+        // A process frozen in Mobility.sendMe holds its destination on its stack.
+        builder.allowClass("io.procmobility.node.Destination$Tcp").allowClass("io.procmobility.node.Destination$Named");
         return builder.build();
     }
 
     /**
-     * Freezes {@code process}, which must be suspended; on success it no longer exists in its runtime
-     * (no exit signal: it did not die). On failure it is left exactly as it was.
+     * Freezes {@code process}, which its caller has moved to {@link ProcessStatus#MIGRATING}: closes
+     * its mailbox (later messages are refused, for the caller to queue or route) and serializes it
+     * with {@code epoch} and {@code trail}. On failure the mailbox is open again, as it was, and the
+     * exception propagates; the caller restores the status.
      */
-    static byte[] freeze(LocalProcess process, SerialAllowlist allowlist, Runnable removeFromRuntime,
-            Runnable wakeAfterRollback) {
-        if (!process.status.compareAndSet(ProcessStatus.WAITING, ProcessStatus.RUNNING)) {
-            throw new IllegalStateException("cannot freeze " + process.pid + ": it is " + process.status().name().toLowerCase()
-                    + ", not suspended; a process can be frozen only while it waits in receive, sleep or a call");
-        }
-        java.util.List<Object> mailbox = process.mailbox.drainAndClose();
+    static Frozen freeze(LocalProcess process, SerialAllowlist allowlist, long epoch, List<String> trail) {
+        List<Object> mailbox = process.mailbox.drainAndClose();
         try {
-            FrozenProcess state = new FrozenProcess(process.pid, mailbox, process.wait, process.links(), process.monitors(),
-                    process.name(), process.trapExit());
+            java.util.Set<Pid> links = process.links();
+            Map<MonitorRef, Pid> monitors = process.monitors();
+            FrozenProcess state = new FrozenProcess(process.pid, mailbox, process.wait, links, monitors,
+                    process.name(), process.trapExit(), epoch, trail, process.mailbox.streams());
             Continuation snapshot = Continuation.restore(process.continuation.target(), process.continuation.frames(), state);
             ContinuationSerializer serializer = new ContinuationSerializer(withRuntimeTypes(allowlist), loaderOf(process.code));
-            byte[] bytes = serializer.serialize(snapshot);
-            process.status.set(ProcessStatus.EXITED);
-            removeFromRuntime.run();
-            return bytes;
+            return new Frozen(serializer.serialize(snapshot), mailbox, links, monitors);
         } catch (RuntimeException e) {
             process.mailbox.reopen(mailbox);
-            process.status.set(ProcessStatus.WAITING);
-            if (process.mailbox.hasUnread()) {
-                wakeAfterRollback.run();
-            }
             throw e;
         }
     }
@@ -72,6 +71,7 @@ final class ProcessFreezer {
         process.continuation = continuation;
         process.wait = state.rebasedWait();
         process.mailbox.requeueFront(state.mailbox);
+        process.mailbox.restoreStreams(state.streams);
         state.links.forEach(process::addLink);
         for (Map.Entry<MonitorRef, Pid> monitor : state.monitoredBy.entrySet()) {
             process.addMonitor(monitor.getKey(), monitor.getValue());
@@ -80,6 +80,8 @@ final class ProcessFreezer {
         if (state.name != null) {
             process.name(state.name);
         }
+        process.epoch = state.epoch;
+        process.trail = state.trail == null ? List.of() : List.copyOf(state.trail);
         return process;
     }
 

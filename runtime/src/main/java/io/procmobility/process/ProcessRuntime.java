@@ -35,15 +35,19 @@ public final class ProcessRuntime implements AutoCloseable {
     private final Map<Pid, LocalProcess> processes = new ConcurrentHashMap<>();
     private final Map<Pid, Endpoint> endpoints = new ConcurrentHashMap<>();
     private volatile RemoteRouter router;
+    private volatile MigrationHook migrationHook;
+    private final OutboundStreams outbound = new OutboundStreams();
     private final NameRegistry names = new NameRegistry();
     private final RecentExits recentExits;
     private final AtomicLong dropped = new AtomicLong();
     private final Scheduler scheduler;
     private final Watchdog watchdog;
     private final int reductionBudget;
+    private final long maxGapNanos;
 
     private ProcessRuntime(ProcessRuntimeConfig config) {
         this.recentExits = new RecentExits(config.recentExits());
+        this.maxGapNanos = config.messageGapTimeout().toNanos();
         this.reductionBudget = config.reductions();
         this.scheduler = new Scheduler(this, config.carrierThreads(), this::exited);
         this.watchdog = new Watchdog(scheduler.carriers(), config.blockedWarning());
@@ -86,7 +90,7 @@ public final class ProcessRuntime implements AutoCloseable {
         MonitorRef ref = MonitorRef.next(incarnation);
         LocalProcess watched = processes.get(target);
         RemoteRouter remote = router;
-        if (watched == null && isForeign(target) && remote != null && remote.monitor(watcher, target, ref)) {
+        if (watched == null && remote != null && remote.monitor(watcher, target, ref)) {
             return ref;
         }
         acceptMonitor(watcher, target, ref);
@@ -116,30 +120,86 @@ public final class ProcessRuntime implements AutoCloseable {
      */
     public void send(Pid pid, Object message) {
         Objects.requireNonNull(message, "message (null is reserved for 'no message' after a receive timeout)");
+        dispatch(pid, 0, 0, message);
+    }
+
+    /**
+     * Delivers message {@code seq} of stream {@code stream} (a sending runtime's incarnation) that
+     * came from another node: in stream order and exactly once when the process is here, and on
+     * towards it, numbered as it came, when it is not.
+     */
+    public void deliverNumbered(Pid pid, long stream, long seq, Object message) {
+        Objects.requireNonNull(message, "message");
+        if (stream == 0 || seq <= 0) {
+            throw new IllegalArgumentException("a numbered message needs a stream and a positive sequence number");
+        }
+        dispatch(pid, stream, seq, message);
+    }
+
+    /** {@code stream == 0}: an unnumbered send from this runtime. */
+    private void dispatch(Pid pid, long stream, long seq, Object message) {
         LocalProcess process = processes.get(pid);
         if (process == null || !process.isAlive()) {
             Endpoint endpoint = endpoints.get(pid);
-            RemoteRouter remote = router;
             if (endpoint != null) {
                 endpoint.handler.accept(message);
-            } else if (process == null && remote != null && remote.route(pid, message)) {
-                return;
-            } else {
+            } else if (!routeAway(pid, stream, seq, message)) {
+                // Ended here, or never known: dropped. (A process that just migrated away is routed after it.)
                 dropped.incrementAndGet();
             }
             return;
         }
-        if (!process.mailbox.add(message)) {
-            // Its mailbox closed while we looked: the process is being frozen right now.
-            RemoteRouter remote = router;
-            if (remote == null || !remote.route(pid, message)) {
+        if (stream == 0) {
+            seq = outbound.nextIfNumbered(pid);
+            stream = seq == 0 ? 0 : incarnation;
+        }
+        boolean added = stream == 0 ? process.mailbox.add(message) : process.mailbox.addNumbered(stream, seq, message);
+        if (!added) {
+            // Its mailbox closed while we looked: the process is migrating (queue it) or has just left.
+            Departure departure = process.departure;
+            if ((departure == null || !departure.offer(stream, seq, message)) && !routeAway(pid, stream, seq, message)) {
                 dropped.incrementAndGet();
             }
             return;
+        }
+        if (stream != 0 && process.mailbox.hasGaps() && process.gapCheckScheduled.compareAndSet(false, true)) {
+            scheduler.after(maxGapNanos, () -> skipGaps(process));
         }
         Wait wait = process.wait;
         if (wait == null || wait.wakesOnMessage()) {
             scheduler.wake(process);
+        }
+    }
+
+    /** Hands a message for a pid that does not live here to the node, numbering it in this runtime's stream. */
+    private boolean routeAway(Pid pid, long stream, long seq, Object message) {
+        RemoteRouter remote = router;
+        if (remote == null) {
+            return false;
+        }
+        if (stream == 0) {
+            return remote.route(pid, incarnation, outbound.next(pid), message);
+        }
+        return remote.route(pid, stream, seq, message);
+    }
+
+    /** A message has been missing too long (lost with a node that died forwarding it): deliver what came after it. */
+    private void skipGaps(LocalProcess process) {
+        process.gapCheckScheduled.set(false);
+        if (!process.isAlive()) {
+            return; // ended, or migrated with its ordering state: nothing to do here any more
+        }
+        long lost = process.mailbox.skipExpiredGaps(maxGapNanos);
+        if (process.isAlive() && process.mailbox.hasGaps() && process.gapCheckScheduled.compareAndSet(false, true)) {
+            scheduler.after(maxGapNanos, () -> skipGaps(process)); // a younger gap: look again when it is due
+        }
+        if (lost > 0) {
+            LOG.warn("process {}: gave up waiting for {} message(s) lost in transit (missing for more than {} ms); "
+                    + "delivering the later ones", process.pid, lost, maxGapNanos / 1_000_000);
+            Wait wait = process.wait;
+            if (wait == null || wait.wakesOnMessage()) {
+                scheduler.wake(process);
+            }
         }
     }
 
@@ -173,6 +233,11 @@ public final class ProcessRuntime implements AutoCloseable {
     public boolean unregister(String name) {
         Optional<Pid> pid = names.whereis(name);
         return pid.isPresent() && names.unregister(name, processes.get(pid.get()));
+    }
+
+    /** True when messages to {@code pid} are this runtime's to deliver: a live (or migrating) process, or an endpoint. */
+    public boolean isLocal(Pid pid) {
+        return isAlive(pid) || endpoints.containsKey(pid);
     }
 
     /** True while {@code pid} is a live process of this runtime. */
@@ -226,10 +291,18 @@ public final class ProcessRuntime implements AutoCloseable {
      */
     public byte[] freeze(Pid pid, io.procmobility.serial.SerialAllowlist allowlist) {
         LocalProcess process = live(pid, "freeze");
-        return ProcessFreezer.freeze(process, allowlist, () -> {
-            names.released(process);
-            processes.remove(pid, process);
-        }, () -> scheduler.wake(process));
+        if (!process.status.compareAndSet(ProcessStatus.WAITING, ProcessStatus.MIGRATING)) {
+            throw new IllegalStateException("cannot freeze " + pid + ": it is " + process.status().name().toLowerCase()
+                    + ", not suspended; a process can be frozen only while it waits in receive, sleep or a call");
+        }
+        try {
+            byte[] bytes = ProcessFreezer.freeze(process, allowlist, process.epoch, process.trail).bytes();
+            departed(process);
+            return bytes;
+        } catch (RuntimeException e) {
+            scheduler.resumeWaiting(process);
+            throw e;
+        }
     }
 
     /**
@@ -238,16 +311,172 @@ public final class ProcessRuntime implements AutoCloseable {
      */
     public ProcessRef thaw(byte[] bytes, io.procmobility.serial.SerialAllowlist allowlist, ClassLoader loader) {
         LocalProcess process = ProcessFreezer.thaw(bytes, allowlist, loader);
+        arrived(process, List.of());
+        return new ProcessRef(process.pid, this);
+    }
+
+    // ---- migration (the node drives the protocol; the runtime freezes, queues, installs)
+
+    /** Installs the node's {@link MigrationHook}, told when a process is ready to move. */
+    public void onMigrationRequest(MigrationHook hook) {
+        this.migrationHook = hook;
+    }
+
+    /**
+     * Asks {@code pid} to move to {@code destination}: at once when it waits in a receive or a
+     * sleep, else when it next does (a system message: no user code involved). The
+     * {@link MigrationHook} is then called.
+     *
+     * @throws IllegalStateException when the process is not here or is already migrating
+     */
+    public void requestMigration(Pid pid, Object destination) {
+        LocalProcess process = live(pid, "migrate");
+        synchronized (process) {
+            if (process.migrationTarget != null || process.status() == ProcessStatus.MIGRATING) {
+                throw new IllegalStateException("cannot migrate " + pid + ": it is already migrating to " + process.migrationTarget);
+            }
+            process.migrationTarget = Objects.requireNonNull(destination, "destination");
+        }
+        // Either this CAS or the scheduler's check after the process's current step takes it.
+        if (process.status.compareAndSet(ProcessStatus.WAITING, ProcessStatus.MIGRATING)) {
+            cancelTimer(process);
+            migrationRequested(process);
+        }
+    }
+
+    /**
+     * Freezes {@code pid}, which the {@link MigrationHook} was given, for a move with the next
+     * epoch; {@code leaving} (opaque here: the node's address) joins the process's trail, the
+     * places that forward to it. Messages arriving meanwhile queue in the returned departure.
+     *
+     * @throws io.procmobility.serial.SerializationException when it cannot travel; call
+     *     {@link #cancelMigration} then
+     */
+    public Departure depart(Pid pid, io.procmobility.serial.SerialAllowlist allowlist, String leaving) {
+        LocalProcess process = processes.get(pid);
+        if (process == null || process.status() != ProcessStatus.MIGRATING) {
+            throw new IllegalStateException("cannot depart " + pid + ": it is not waiting to migrate here");
+        }
+        long epoch = process.epoch + 1;
+        List<String> trail = new ArrayList<>(process.trail);
+        if (!trail.contains(leaving)) {
+            trail.add(leaving);
+        }
+        Departure departure = new Departure(this, process, epoch);
+        process.departure = departure; // before the mailbox closes: late messages queue here
+        try {
+            departure.frozen(ProcessFreezer.freeze(process, allowlist, epoch, trail));
+        } catch (RuntimeException e) {
+            departure.abandon();
+            throw e;
+        }
+        return departure;
+    }
+
+    /**
+     * Gives up a requested migration before it departed: the process goes on here; when it asked
+     * to move itself, {@code failure} is thrown inside it.
+     */
+    public void cancelMigration(Pid pid, RuntimeException failure) {
+        LocalProcess process = processes.get(pid);
+        if (process != null && process.status() == ProcessStatus.MIGRATING && process.departure == null) {
+            resumeAfterMigration(process, failure);
+        }
+    }
+
+    /**
+     * Reads a process arriving from another node and checks it can run here (allowlist, classes,
+     * bytecode hashes); it starts only with {@link Arrival#start}.
+     *
+     * @throws io.procmobility.serial.SerializationException or {@link io.procmobility.continuation.ResumeException}
+     *     naming what does not fit
+     * @throws IllegalStateException when a process with its pid lives here already
+     */
+    public Arrival arrive(byte[] bytes, io.procmobility.serial.SerialAllowlist allowlist, ClassLoader loader) {
+        LocalProcess process = ProcessFreezer.thaw(bytes, allowlist, loader);
+        if (processes.containsKey(process.pid)) {
+            throw new IllegalStateException("cannot accept " + process.pid + ": a process with that pid already lives here");
+        }
+        return new Arrival(this, process);
+    }
+
+    OutboundStreams outbound() {
+        return outbound;
+    }
+
+    void arrived(LocalProcess process, List<QueuedMessage> queued) {
+        for (QueuedMessage message : queued) {
+            process.mailbox.addNumbered(message.stream(), message.seq(), message.payload());
+        }
         if (processes.putIfAbsent(process.pid, process) != null) {
-            throw new IllegalStateException("cannot thaw " + process.pid + ": a process with that pid already lives here");
+            throw new IllegalStateException("cannot install " + process.pid + ": a process with that pid already lives here");
         }
         String name = process.name();
         if (name != null) {
             process.name(null);
-            names.register(name, process);
+            try {
+                names.register(name, process);
+            } catch (IllegalStateException taken) {
+                LOG.warn("process {} arrived registered as '{}', but that name is taken here; it runs unnamed ({})",
+                        process.pid, name, taken.getMessage());
+            }
         }
         scheduler.enqueue(process);
-        return new ProcessRef(process.pid, this);
+    }
+
+    /** A departure committed: the process lives elsewhere now. */
+    void departed(LocalProcess process) {
+        process.status.set(ProcessStatus.EXITED);
+        process.departure = null;
+        process.migrationTarget = null;
+        names.released(process);
+        processes.remove(process.pid, process);
+    }
+
+    /** A departure rolled back: everything goes back in, in order, and the process waits again. */
+    void returned(LocalProcess process, List<Object> mailbox, List<QueuedMessage> queued, RuntimeException failure) {
+        process.mailbox.reopen(mailbox);
+        for (QueuedMessage message : queued) {
+            process.mailbox.addNumbered(message.stream(), message.seq(), message.payload());
+        }
+        process.departure = null;
+        resumeAfterMigration(process, failure);
+    }
+
+    private void resumeAfterMigration(LocalProcess process, RuntimeException failure) {
+        Wait wait = process.wait;
+        if (wait != null && wait.kind == Wait.Kind.MIGRATE) {
+            process.migrationFailure = failure;
+        }
+        process.migrationTarget = null;
+        scheduler.resumeWaiting(process);
+    }
+
+    /** Called with the process in {@link ProcessStatus#MIGRATING}, by the scheduler or {@link #requestMigration}. */
+    void migrationRequested(LocalProcess process) {
+        MigrationHook hook = migrationHook;
+        Object target = process.migrationTarget;
+        if (hook == null) {
+            resumeAfterMigration(process, new IllegalStateException("cannot migrate " + process.pid + " to " + target
+                    + ": this runtime is not part of a node (start a Node to move processes)"));
+            return;
+        }
+        try {
+            hook.migrationRequested(process.pid, target);
+        } catch (RuntimeException e) {
+            LOG.error("migration hook failed for {}; the process stays here", process.pid, e);
+            if (process.departure == null && process.status() == ProcessStatus.MIGRATING) {
+                resumeAfterMigration(process, e);
+            }
+        }
+    }
+
+    private static void cancelTimer(LocalProcess process) {
+        java.util.concurrent.ScheduledFuture<?> timer = process.timer;
+        if (timer != null) {
+            process.timer = null;
+            timer.cancel(false);
+        }
     }
 
     /** Live processes, for listings. */
@@ -318,7 +547,7 @@ public final class ProcessRuntime implements AutoCloseable {
     void link(LocalProcess a, Pid b) {
         LocalProcess other = processes.get(b);
         RemoteRouter remote = router;
-        if (other == null && isForeign(b) && remote != null) {
+        if (other == null && remote != null) {
             if (a.addLink(b) && !remote.link(a.pid, b)) {
                 a.removeLink(b);
                 signal(a, b, ExitReason.NOPROC);
@@ -340,13 +569,9 @@ public final class ProcessRuntime implements AutoCloseable {
         LocalProcess other = processes.get(b);
         if (other != null) {
             other.removeLink(a.pid);
-        } else if (isForeign(b) && router != null) {
+        } else if (router != null) {
             router.unlink(a.pid, b);
         }
-    }
-
-    private boolean isForeign(Pid pid) {
-        return pid.incarnation() != incarnation;
     }
 
     /**
@@ -390,7 +615,7 @@ public final class ProcessRuntime implements AutoCloseable {
     /** Removes a monitor; false when it was gone already (its {@link Down} is sent or on its way). */
     boolean demonitor(MonitorRef ref, Pid target) {
         LocalProcess watched = processes.get(target);
-        if (watched == null && isForeign(target) && router != null) {
+        if (watched == null && router != null) {
             router.demonitor(target, ref);
             return false; // its Down may be on its way over the network
         }
@@ -446,7 +671,7 @@ public final class ProcessRuntime implements AutoCloseable {
             if (other != null) {
                 other.removeLink(process.pid);
                 signal(other, process.pid, reason);
-            } else if (remote != null && isForeign(linked)) {
+            } else if (remote != null) {
                 remote.exitSignal(linked, process.pid, reason);
             }
         }

@@ -8,6 +8,8 @@ public enum ProcessStatus {
     RUNNING,
     /** Suspended in a receive, a sleep or a call; holds no thread. */
     WAITING,
+    /** Suspended and handed to a migration: frozen, on its way to another node (or back here on failure). */
+    MIGRATING,
     /** Ended; its exit reason is recorded. */
     EXITED
 }

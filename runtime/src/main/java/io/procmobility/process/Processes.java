@@ -85,6 +85,32 @@ public final class Processes {
         await(resuming() ? null : Wait.yieldNow());
     }
 
+    /**
+     * The primitive behind {@code io.procmobility.node.Mobility.sendMe}: suspends the caller and
+     * asks its node to move it to {@code destination}. Returns on the destination once the move
+     * committed; throws (here, where the process goes on) when it did not. Use {@code Mobility.sendMe}.
+     */
+    public static void migrateSelf(Object destination) {
+        if (resuming()) {
+            await(null); // arguments are dummies while the frame is restored: the outcome comes from the process
+            return;
+        }
+        Objects.requireNonNull(destination, "destination");
+        LocalProcess self = ProcessCarrier.currentCarrier("sendMe()").current;
+        synchronized (self) {
+            if (self.migrationTarget != null) {
+                throw new IllegalStateException("process " + self.pid + " is already being migrated to " + self.migrationTarget);
+            }
+            self.migrationTarget = destination;
+        }
+        try {
+            await(Wait.migrate());
+        } catch (RuntimeException e) {
+            self.migrationTarget = null; // the capture check refused: nothing was requested
+            throw e;
+        }
+    }
+
     /** Spawns a process from inside a process. */
     public static ProcessRef spawn(MobileProcess code) {
         ProcessCarrier carrier = ProcessCarrier.currentCarrier("spawn()");
@@ -166,6 +192,14 @@ public final class Processes {
             if (message != null) {
                 return message;
             }
+        }
+        if (resumed && wait.kind == Wait.Kind.MIGRATE) {
+            RuntimeException failure = self.migrationFailure;
+            self.migrationFailure = null;
+            if (failure != null) {
+                throw failure; // still here: the migration did not happen
+            }
+            return null; // moved: running at the destination now
         }
         if (wait.expired() || (resumed && wait.kind == Wait.Kind.YIELD)) {
             return null;

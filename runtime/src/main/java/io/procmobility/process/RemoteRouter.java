@@ -6,8 +6,12 @@ package io.procmobility.process;
  */
 @FunctionalInterface
 public interface RemoteRouter {
-    /** Sends {@code message} towards {@code to}; false when no route is known (the message is then dropped and counted). */
-    boolean route(Pid to, Object message);
+    /**
+     * Sends {@code message} towards {@code to}; false when no route is known (the message is then
+     * dropped and counted). {@code seq} numbers it in stream {@code stream} (the incarnation of the
+     * runtime that first sent it), so the receiver puts it in order and drops duplicates.
+     */
+    boolean route(Pid to, long stream, long seq, Object message);
 
     /**
      * Sets up {@code watcher}'s monitor {@code ref} on a process that lives elsewhere; false when

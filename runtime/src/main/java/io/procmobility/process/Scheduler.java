@@ -26,7 +26,10 @@ final class Scheduler {
     private final BiConsumer<LocalProcess, ExitReason> onExit;
     private volatile boolean stopped;
 
+    private final ProcessRuntime runtime;
+
     Scheduler(ProcessRuntime runtime, int threads, BiConsumer<LocalProcess, ExitReason> onExit) {
+        this.runtime = runtime;
         this.onExit = onExit;
         this.timers = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "procmobility-timers");
@@ -120,7 +123,33 @@ final class Scheduler {
             enqueue(process);
             return;
         }
+        if (wait.kind == Wait.Kind.MIGRATE) {
+            process.status.set(ProcessStatus.MIGRATING); // sendMe: frozen in place until the node moves it
+            runtime.migrationRequested(process);
+            return;
+        }
         process.status.set(ProcessStatus.WAITING);
+        // Asked to migrate from outside while it ran: this receive is where it goes (unless the asker took it first).
+        if (process.migrationTarget != null && process.status.compareAndSet(ProcessStatus.WAITING, ProcessStatus.MIGRATING)) {
+            runtime.migrationRequested(process);
+            return;
+        }
+        armAndCheck(process, wait);
+    }
+
+    /** A process that was frozen for a migration that did not happen waits again as before. */
+    void resumeWaiting(LocalProcess process) {
+        Wait wait = process.wait;
+        process.status.set(ProcessStatus.WAITING);
+        // sendMe returns (or throws); its timeout passed while it was frozen; messages came back or arrived.
+        if (wait.kind == Wait.Kind.MIGRATE || wait.expired() || (wait.wakesOnMessage() && process.mailbox.size() > 0)) {
+            wake(process);
+            return;
+        }
+        armAndCheck(process, wait);
+    }
+
+    private void armAndCheck(LocalProcess process, Wait wait) {
         if (wait.hasDeadline && !stopped) {
             try {
                 process.timer = timers.schedule(() -> {
@@ -135,6 +164,18 @@ final class Scheduler {
         // A message or exit signal that arrived while we were suspending must not be missed.
         if ((wait.wakesOnMessage() && process.mailbox.hasUnread()) || process.pendingExit != null) {
             wake(process);
+        }
+    }
+
+    /** Runs {@code task} on the timer thread after {@code nanos}. */
+    void after(long nanos, Runnable task) {
+        if (stopped) {
+            return;
+        }
+        try {
+            timers.schedule(task, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            // closing: nothing to check any more
         }
     }
 

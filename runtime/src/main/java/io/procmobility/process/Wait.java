@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * resume (a primitive's arguments are not part of any saved frame).
  */
 final class Wait {
-    enum Kind { RECEIVE, SLEEP, YIELD }
+    enum Kind { RECEIVE, SLEEP, YIELD, MIGRATE }
 
     // Plain classes, not lambdas: a frozen process carries its Wait, and these must serialize.
     private static final Predicate<Object> ANY = new AnyMessage();
@@ -51,6 +51,11 @@ final class Wait {
 
     static Wait sleep(long nanos) {
         return new Wait(Kind.SLEEP, NONE, true, System.nanoTime() + Math.max(0, nanos));
+    }
+
+    /** Suspended in {@code Mobility.sendMe}: only the outcome of the migration resumes it. */
+    static Wait migrate() {
+        return new Wait(Kind.MIGRATE, NONE, false, 0);
     }
 
     static Wait yieldNow() {

@@ -16,6 +16,7 @@ import io.procmobility.process.Exit;
 import io.procmobility.process.ExitReason;
 import io.procmobility.process.MonitorRef;
 import io.procmobility.process.Pid;
+import io.procmobility.process.QueuedMessage;
 import io.procmobility.serial.WireSerializer.Registration;
 import java.util.List;
 
@@ -50,7 +51,15 @@ final class WireTypes {
             Registration.of(221, ManagerRequests.Notify.class),
             Registration.of(222, ManagerRequests.HandlerCall.class),
             Registration.of(223, ManagerRequests.WhichHandlers.class),
-            Registration.of(224, ManagerRequests.AddHandler.class));
+            Registration.of(224, ManagerRequests.AddHandler.class),
+            Registration.of(225, WireMessage.Migrate.class),
+            Registration.of(226, WireMessage.MigrateAccept.class),
+            Registration.of(227, WireMessage.MigrateReject.class),
+            Registration.of(228, WireMessage.MigrateCommit.class),
+            Registration.of(229, WireMessage.MigrateAbort.class),
+            Registration.of(230, WireMessage.MigrateQuery.class),
+            Registration.of(231, WireMessage.Redirect.class),
+            Registration.of(232, QueuedMessage.class));
 
     private WireTypes() {
     }

@@ -28,7 +28,8 @@ final class RecordingListener implements PeerListener {
         if (echo && message instanceof WireMessage.Ping ping) {
             connection.send(new WireMessage.Pong(ping.id()));
         } else if (echo && message instanceof WireMessage.Deliver deliver) {
-            connection.send(new WireMessage.Deliver(deliver.from(), deliver.to(), deliver.payload()));
+            // Echo: same target and stream, next number, one more hop (the test checks every field travelled).
+            connection.send(new WireMessage.Deliver(deliver.to(), deliver.stream(), deliver.seq() + 1, deliver.hops() + 1, deliver.payload()));
         }
     }
 

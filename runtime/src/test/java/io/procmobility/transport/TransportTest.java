@@ -90,7 +90,7 @@ class TransportTest {
         for (int i = 0; i < 100; i++) {
             connection.send(new WireMessage.Ping(i));
         }
-        connection.send(new WireMessage.Deliver(a, b, List.of("hello", 42, Map.of("k", new int[] {1, 2}))))
+        connection.send(new WireMessage.Deliver(a, b.incarnation(), 41, 0, List.of("hello", 42, Map.of("k", new int[] {1, 2}))))
                 .get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> clientSide.messages.size() == 101);
         // Per-connection order is kept.
@@ -98,8 +98,10 @@ class TransportTest {
             assertThat(clientSide.messages.get(i)).isEqualTo(new WireMessage.Pong(i));
         }
         WireMessage.Deliver back = (WireMessage.Deliver) clientSide.messages.get(100);
-        assertThat(back.to()).isEqualTo(b);
-        assertThat(back.from()).isEqualTo(a);
+        assertThat(back.to()).isEqualTo(a);
+        assertThat(back.stream()).isEqualTo(b.incarnation());
+        assertThat(back.seq()).isEqualTo(42);
+        assertThat(back.hops()).isEqualTo(1);
         List<?> payload = (List<?>) back.payload();
         assertThat(payload.get(0)).isEqualTo("hello");
         assertThat((int[]) ((Map<?, ?>) payload.get(2)).get("k")).containsExactly(1, 2);
@@ -222,7 +224,7 @@ class TransportTest {
         TransportClient sender = client(config("beta", COOKIE)
                 .allowlist(SerialAllowlist.builder().allowClass(Secret.class).build()).build(), new RecordingListener(false));
         PeerConnection connection = connected(sender, server);
-        connection.send(new WireMessage.Deliver(new Pid(1, 2), null, new Secret())).get(10, TimeUnit.SECONDS);
+        connection.send(new WireMessage.Deliver(new Pid(1, 2), 1, 1, 0, new Secret())).get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> !serverSide.rejected.isEmpty());
         assertThat(serverSide.rejected.get(0))
                 .contains("names class io.procmobility.transport.fixtures.Secret, which is not allowed")
@@ -238,7 +240,7 @@ class TransportTest {
         TransportServer server = server(config("alpha", COOKIE).build(), new RecordingListener(true));
         RecordingListener clientSide = new RecordingListener(false);
         PeerConnection connection = connected(client(config("beta", COOKIE).build(), clientSide), server);
-        assertThatThrownBy(() -> connection.send(new WireMessage.Deliver(new Pid(1, 2), null, new Secret())).get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> connection.send(new WireMessage.Deliver(new Pid(1, 2), 1, 1, 0, new Secret())).get(10, TimeUnit.SECONDS))
                 .cause().isInstanceOf(SerializationException.class)
                 .hasMessageContaining("Cannot serialize wire message")
                 .hasMessageContaining("io.procmobility.transport.fixtures.Secret, which is not allowed");

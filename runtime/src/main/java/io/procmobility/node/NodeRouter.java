@@ -1,0 +1,164 @@
+package io.procmobility.node;
+
+import io.procmobility.process.Down;
+import io.procmobility.process.ExitReason;
+import io.procmobility.process.MonitorRef;
+import io.procmobility.process.Pid;
+import io.procmobility.process.ProcessRuntime;
+import io.procmobility.process.RemoteRouter;
+import io.procmobility.transport.WireMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries messages, monitors, links and exit signals for pids that do not live on this node:
+ * to where the node last learned the process lives (its forwarding pointer or a redirect), else
+ * to the node where the pid was born. A node that forwards tells the sender's node where to go
+ * instead, so locations heal after a migration and messages take one hop.
+ */
+final class NodeRouter implements RemoteRouter {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeRouter.class);
+    /** Forwarding more often than this means locations disagree in a loop: drop and say so. */
+    static final int MAX_HOPS = 16;
+
+    /** A monitor a local process holds on a process of another node. */
+    record RemoteMonitor(MonitorRef ref, Pid watcher, Pid target) {
+    }
+
+    /** A link between a local process and a process of another node. */
+    record RemoteLink(Pid local, Pid remote) {
+    }
+
+    private final String self;
+    private final ProcessRuntime runtime;
+    private final Peers peers;
+    private final Locations locations;
+    final ByPeer<MonitorRef, RemoteMonitor> remoteMonitors = new ByPeer<>();
+    final ByPeer<RemoteLink, RemoteLink> remoteLinks = new ByPeer<>();
+
+    NodeRouter(String self, ProcessRuntime runtime, Peers peers, Locations locations) {
+        this.self = self;
+        this.runtime = runtime;
+        this.peers = peers;
+        this.locations = locations;
+    }
+
+    /** The node to send to for {@code pid}, or null when none is known (or it is this one). */
+    String nodeFor(Pid pid) {
+        Locations.Location location = locations.get(pid);
+        String node = location != null ? location.node() : peers.nodeOf(pid.incarnation());
+        return node == null || node.equals(self) ? null : node;
+    }
+
+    @Override
+    public boolean route(Pid to, long stream, long seq, Object message) {
+        return forward(new WireMessage.Deliver(to, stream, seq, 0, message), null);
+    }
+
+    /**
+     * Sends a message for a process that is not here on towards it; {@code from} is the node it
+     * came from (told where to send next time), null when it was sent here.
+     */
+    boolean forward(WireMessage.Deliver deliver, String from) {
+        String node = nodeFor(deliver.to());
+        if (node == null) {
+            return false;
+        }
+        if (deliver.hops() >= MAX_HOPS) {
+            LOG.warn("node {}: dropping a message for {} forwarded {} times (locations disagree; next hop would be node {})",
+                    self, deliver.to(), deliver.hops(), node);
+            return false;
+        }
+        Locations.Location location = locations.get(deliver.to());
+        if (from != null && location != null && !from.equals(node)) {
+            NodeAddress address = peers.address(node);
+            peers.send(from, new WireMessage.Redirect(deliver.to(), node, location.epoch(),
+                    address == null ? "" : address.host(), address == null ? 0 : address.port()));
+        }
+        return peers.send(node, new WireMessage.Deliver(deliver.to(), deliver.stream(), deliver.seq(), deliver.hops() + 1,
+                deliver.payload()));
+    }
+
+    /** Passes a monitor, link or exit signal for a process that moved on to where it went; false when it did not move. */
+    boolean forwardIfMoved(Pid target, WireMessage message) {
+        if (runtime.isAlive(target) || locations.get(target) == null) {
+            return false;
+        }
+        String node = nodeFor(target);
+        return node != null && peers.send(node, message);
+    }
+
+    /** A redirect: {@code pid} lives on {@code node} since {@code epoch}. */
+    void learned(WireMessage.Redirect redirect) {
+        if (redirect.node().equals(self) || runtime.isAlive(redirect.pid())) {
+            return;
+        }
+        if (!redirect.host().isEmpty() && redirect.port() > 0) {
+            peers.learn(new NodeAddress(redirect.node(), redirect.host(), redirect.port()));
+        }
+        locations.update(redirect.pid(), redirect.node(), redirect.epoch());
+    }
+
+    @Override
+    public boolean monitor(Pid watcher, Pid target, MonitorRef ref) {
+        String node = nodeFor(target);
+        if (node == null) {
+            return false;
+        }
+        remoteMonitors.put(node, ref, new RemoteMonitor(ref, watcher, target));
+        if (!peers.send(node, new WireMessage.Monitor(watcher, target, ref))) {
+            remoteMonitors.remove(node, ref);
+            runtime.send(watcher, new Down(ref, target, ExitReason.NOCONNECTION));
+        }
+        return true;
+    }
+
+    @Override
+    public void demonitor(Pid target, MonitorRef ref) {
+        String node = nodeFor(target);
+        if (node != null) {
+            remoteMonitors.remove(node, ref);
+            peers.send(node, new WireMessage.Demonitor(target, ref));
+        }
+    }
+
+    @Override
+    public boolean link(Pid local, Pid remote) {
+        String node = nodeFor(remote);
+        if (node == null) {
+            return false;
+        }
+        RemoteLink link = new RemoteLink(local, remote);
+        remoteLinks.put(node, link, link);
+        if (!peers.send(node, new WireMessage.Link(local, remote))) {
+            remoteLinks.remove(node, link);
+            runtime.exitSignal(local, remote, ExitReason.NOCONNECTION);
+        }
+        return true;
+    }
+
+    @Override
+    public void unlink(Pid local, Pid remote) {
+        String node = nodeFor(remote);
+        if (node != null) {
+            remoteLinks.remove(node, new RemoteLink(local, remote));
+            peers.send(node, new WireMessage.Unlink(local, remote));
+        }
+    }
+
+    @Override
+    public boolean exitSignal(Pid to, Pid from, ExitReason reason) {
+        String node = nodeFor(to);
+        if (node == null) {
+            return false;
+        }
+        remoteLinks.remove(node, new RemoteLink(from, to));
+        return peers.send(node, new WireMessage.ExitSignal(to, from, reason));
+    }
+
+    /** Node {@code node} went away: monitors on its processes fire and links break, with {@code noconnection}. */
+    void nodeDown(String node) {
+        remoteMonitors.takeAll(node).forEach(m -> runtime.send(m.watcher(), new Down(m.ref(), m.target(), ExitReason.NOCONNECTION)));
+        remoteLinks.takeAll(node).forEach(l -> runtime.exitSignal(l.local(), l.remote(), ExitReason.NOCONNECTION));
+    }
+}

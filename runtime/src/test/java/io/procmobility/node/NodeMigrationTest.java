@@ -1,0 +1,187 @@
+package io.procmobility.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.procmobility.behaviour.MobileProcess;
+import io.procmobility.process.Endpoint;
+import io.procmobility.process.Pid;
+import io.procmobility.process.ProcessRef;
+import io.procmobility.process.ProcessRuntimeConfig;
+import io.procmobility.serial.SerialAllowlist;
+import io.procmobility.testing.InstrumentingLoader;
+import io.procmobility.transport.TransportConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Migration between nodes in one JVM (each with its own class loader), over real sockets on 127.0.0.1. */
+class NodeMigrationTest {
+    static final String PROCS = "io.procmobility.node.procs";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final List<Node> nodes = new ArrayList<>();
+    private final BlockingQueue<Object> observed = new LinkedBlockingQueue<>();
+
+    private Node node(String name, SerialAllowlist allowlist) {
+        InstrumentingLoader loader = new InstrumentingLoader(PROCS, getClass().getClassLoader());
+        Node node = Node.start(TransportConfig.builder(name, "cookie").port(0).allowlist(allowlist).classLoader(loader).build(),
+                ProcessRuntimeConfig.defaults().withCarrierThreads(2), MigrationSettings.defaults().withAcceptTimeout(Duration.ofSeconds(5)));
+        nodes.add(node);
+        return node;
+    }
+
+    private Node node(String name) {
+        return node(name, SerialAllowlist.builder().allowPackage(PROCS + ".**").build());
+    }
+
+    private static MobileProcess create(Node node, String simpleName, Object... args) {
+        InstrumentingLoader loader = (InstrumentingLoader) nodeLoader(node);
+        return loader.create(PROCS + "." + simpleName, args);
+    }
+
+    private static ClassLoader nodeLoader(Node node) {
+        return node.loader();
+    }
+
+    @AfterEach
+    void stop() {
+        nodes.forEach(Node::close);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> next() throws InterruptedException {
+        Object o = observed.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(o).as("an observation within " + TIMEOUT).isNotNull();
+        return (List<Object>) o;
+    }
+
+    @Test
+    void aCounterMovedFromOutsideKeepsCountingOnTheOtherNode() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        try (Endpoint observer = a.runtime().openEndpoint(observed::add)) {
+            ProcessRef counter = a.runtime().spawn(create(a, "Counter", observer.pid(), 5L));
+            long n = 0;
+            for (int hop = 0; hop < 6; hop++) {
+                Node from = hop % 2 == 0 ? a : b;
+                Node to = hop % 2 == 0 ? b : a;
+                // a few steps where it is
+                for (int i = 0; i < 3; i++) {
+                    List<Object> step = next();
+                    assertThat(step.get(1)).isEqualTo(++n);
+                    assertThat(step.get(0)).isEqualTo(from.runtime().incarnation());
+                }
+                MigrationResult result = from.migrate(counter.pid(), Destination.tcp("127.0.0.1", to.port())).get(30, TimeUnit.SECONDS);
+                assertThat(result.node()).isEqualTo(to.name());
+                assertThat(result.epoch()).isEqualTo(hop + 1);
+                // steps continue without gap or repeat; once one shows up at the destination, none comes from the origin
+                boolean arrived = false;
+                while (!arrived) {
+                    List<Object> step = next();
+                    assertThat(step.get(1)).isEqualTo(++n);
+                    arrived = step.get(0).equals(to.runtime().incarnation());
+                }
+                assertThat(from.runtime().isAlive(counter.pid())).isFalse();
+                assertThat(to.runtime().isAlive(counter.pid())).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void sendMeMovesTheCallerWhichResumesOnTheNextInstruction() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        try (Endpoint observer = a.runtime().openEndpoint(observed::add)) {
+            a.runtime().spawn(create(a, "SelfMover", observer.pid(), "127.0.0.1", b.port()));
+            for (long n = 1; n <= 6; n++) {
+                List<Object> step = next();
+                assertThat(step).containsExactly((Object) (n <= 3 ? a.runtime().incarnation() : b.runtime().incarnation()), n);
+            }
+            assertThat(next()).containsExactly("done", "local state survives");
+        }
+    }
+
+    @Test
+    void aRejectedSendMeThrowsInsideAndTheProcessGoesOnAtHome() throws Exception {
+        Node a = node("a");
+        Node b = node("b", SerialAllowlist.builder().allowPackage("com.other.**").build());
+        try (Endpoint observer = a.runtime().openEndpoint(observed::add)) {
+            a.runtime().spawn(create(a, "SelfMover", observer.pid(), "127.0.0.1", b.port()));
+            for (long n = 1; n <= 3; n++) {
+                assertThat(next()).containsExactly((Object) a.runtime().incarnation(), n);
+            }
+            List<Object> failed = next();
+            assertThat(failed.get(0)).isEqualTo("failed");
+            assertThat((String) failed.get(1)).contains("rejected by node b", "io.procmobility.node.procs.SelfMover", "SerialAllowlist");
+            for (long n = 4; n <= 6; n++) {
+                assertThat(next()).containsExactly((Object) a.runtime().incarnation(), n);
+            }
+        }
+    }
+
+    @Test
+    void migratingToANodeThatIsNotListeningFailsAndTheProcessStays() throws Exception {
+        Node a = node("a");
+        try (Endpoint observer = a.runtime().openEndpoint(observed::add)) {
+            ProcessRef counter = a.runtime().spawn(create(a, "Counter", observer.pid(), 5L));
+            next();
+            int closedPort;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                closedPort = s.getLocalPort();
+            }
+            assertThatThrownBy(() -> a.migrate(counter.pid(), Destination.tcp("127.0.0.1", closedPort)).get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("cannot migrate " + counter.pid()).hasMessageContaining("127.0.0.1:" + closedPort);
+            long before = ((Number) next().get(1)).longValue();
+            assertThat(((Number) next().get(1)).longValue()).isEqualTo(before + 1);
+            assertThat(a.runtime().isAlive(counter.pid())).isTrue();
+        }
+    }
+
+    @Test
+    void messagesSentWhileItMovesFollowItInOrderExactlyOnce() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        Node c = node("c");
+        c.connect("127.0.0.1", a.port(), TIMEOUT);
+        c.connect("127.0.0.1", b.port(), TIMEOUT);
+        ProcessRef checker = a.runtime().spawn(create(a, "SequenceChecker", 2));
+        Thread[] senders = new Thread[2];
+        int perSender = 20_000;
+        for (int s = 0; s < senders.length; s++) {
+            int id = s;
+            Node from = s == 0 ? a : c;
+            senders[s] = new Thread(() -> {
+                for (long n = 1; n <= perSender; n++) {
+                    from.runtime().send(checker.pid(), List.of(id, n));
+                }
+            });
+            senders[s].start();
+        }
+        for (int hop = 0; hop < 8; hop++) {
+            Node from = hop % 2 == 0 ? a : b;
+            Node to = hop % 2 == 0 ? b : a;
+            from.migrate(checker.pid(), Destination.tcp("127.0.0.1", to.port())).get(30, TimeUnit.SECONDS);
+            // The origin's future completes at its commit; the destination starts the process when the commit lands.
+            await().atMost(TIMEOUT).until(() -> to.runtime().isAlive(checker.pid()));
+        }
+        for (Thread t : senders) {
+            t.join();
+        }
+        try (Endpoint me = c.runtime().openEndpoint(observed::add)) {
+            await().atMost(TIMEOUT).until(() -> {
+                c.runtime().send(checker.pid(), List.of("report", me.pid()));
+                List<Object> report = next();
+                assertThat(report.get(2)).as("errors, first: " + report.get(3)).isEqualTo(0L);
+                return report.get(1).equals((long) perSender * senders.length);
+            });
+        }
+    }
+}
