@@ -67,6 +67,9 @@ final class ProcessFreezer {
             throw new SerializationException("these bytes are a continuation, not a frozen process (its value is "
                     + (continuation.value() == null ? "null" : continuation.value().getClass().getName()) + ")");
         }
+        // Classes present, instrumented, same bytecode: checked now, so that a destination refuses a
+        // process it could not resume instead of accepting it and failing it later.
+        io.procmobility.internal.ResumeChecks.verifyResumable(continuation.frames(), loaderOf(continuation.target()));
         LocalProcess process = new LocalProcess(state.pid, continuation.target());
         process.continuation = continuation;
         process.wait = state.rebasedWait();
