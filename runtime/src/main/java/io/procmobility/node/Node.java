@@ -156,6 +156,18 @@ public final class Node implements AutoCloseable {
     }
 
     /**
+     * Where this node would send a message for {@code pid} now: its own name when the process
+     * lives here, the node a forwarding pointer or redirect names, else the node where the pid was
+     * born; empty when none is known.
+     */
+    public Optional<String> locate(Pid pid) {
+        if (runtime.isLocal(pid)) {
+            return Optional.of(name);
+        }
+        return Optional.ofNullable(router.nodeFor(pid));
+    }
+
+    /**
      * Processes that arrived here and were accepted, but whose origin has not said yet whether the
      * migration committed (it became unreachable): they are held, not running, and the origin is
      * asked until it answers.

@@ -184,4 +184,33 @@ class NodeMigrationTest {
             });
         }
     }
+
+    @Test
+    void afterMovesAroundAThreeNodeRingEveryPlaceItLeftPointsStraightAtIt() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        Node c = node("c");
+        Node d = node("d");
+        d.connect("127.0.0.1", a.port(), TIMEOUT);
+        try (Endpoint observer = a.runtime().openEndpoint(observed::add)) {
+            ProcessRef counter = a.runtime().spawn(create(a, "Counter", observer.pid(), 20L));
+            Node[] ring = {a, b, c, a, b, c, a};
+            for (int i = 0; i + 1 < ring.length; i++) {
+                Node to = ring[i + 1];
+                ring[i].migrate(counter.pid(), Destination.tcp("127.0.0.1", to.port())).get(30, TimeUnit.SECONDS);
+                await().atMost(TIMEOUT).until(() -> to.runtime().isAlive(counter.pid()));
+            }
+            // Back at a: b and c were told by a itself (the trail), not left pointing at each other.
+            await().atMost(TIMEOUT).until(() -> b.locate(counter.pid()).equals(java.util.Optional.of("a"))
+                    && c.locate(counter.pid()).equals(java.util.Optional.of("a")));
+            assertThat(a.locate(counter.pid())).contains("a");
+            // d never saw it move; it sends to its home a. Move it to c: d's first message is forwarded
+            // by a, which tells d where it went; later ones go straight to c.
+            a.migrate(counter.pid(), Destination.tcp("127.0.0.1", c.port())).get(30, TimeUnit.SECONDS);
+            await().atMost(TIMEOUT).until(() -> c.runtime().isAlive(counter.pid()));
+            assertThat(d.locate(counter.pid())).contains("a");
+            d.runtime().send(counter.pid(), "ignored by the counter");
+            await().atMost(TIMEOUT).until(() -> d.locate(counter.pid()).equals(java.util.Optional.of("c")));
+        }
+    }
 }
