@@ -106,7 +106,9 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
         } catch (InstrumentationException e) {
             FailureReport report = FailureReport.of(e, classes, sourceRoots());
             getLog().error(report.location() + ": " + e.problem());
-            throw new MojoFailureException(report.text(), e);
+            getLog().debug(e);
+            // No cause: Maven would append the causes' messages, which repeat this one.
+            throw new MojoFailureException(report.text());
         } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("procmobility: cannot read or write the class files in " + classes
                     + " or the state file " + stateFile + ": " + e.getMessage(), e);
