@@ -39,8 +39,8 @@ final class FailureReport {
             text.append(", method ").append(method(e.methodName()));
         }
         text.append(", at ").append(location);
-        if (e.line() <= 0) {
-            text.append(" (line unknown: compiled without line numbers)");
+        if (e.line() <= 0 && e.methodName() != null) {
+            text.append(" (no line number in the class file)");
         }
         text.append(" (class file ").append(classFile).append("): ").append(e.problem());
         return new FailureReport(location, text.toString());

@@ -43,6 +43,20 @@ class FailureReportTest {
     }
 
     @Test
+    void aClassLevelProblemNamesTheSourceFileWithoutALine() {
+        Fixtures.copy(dir, Fixtures.PACKAGE + "broken/", "SuspendingConstructor");
+        Path classFile = dir.resolve(Fixtures.PACKAGE + "broken/SuspendingConstructor.class");
+        InstrumentationException e = new InstrumentationException("com/example/plugintest/broken/SuspendingConstructor",
+                null, 0, "cannot find class com/acme/Gone. Fix: add it.").inClassFile(classFile.toString());
+
+        FailureReport report = FailureReport.of(e, dir, List.of("src/test/java"));
+
+        assertThat(report.location()).isEqualTo(SOURCE);
+        assertThat(report.text()).isEqualTo("Cannot instrument class com.example.plugintest.broken.SuspendingConstructor, at "
+                + SOURCE + " (class file " + classFile + "): cannot find class com/acme/Gone. Fix: add it.");
+    }
+
+    @Test
     void methodsReadLikeJava() {
         assertThat(FailureReport.method("<init>(Ljava/lang/String;I[J)V")).isEqualTo("<init>(java.lang.String, int, long[])");
         assertThat(FailureReport.method("run()V")).isEqualTo("run()");
