@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Instruments the class files of a directory in place (build-time instrumentation). Already
- * instrumented classes are left alone, so running it twice changes nothing.
+ * Instruments the class files of a directory in place (build-time instrumentation, used by the
+ * Maven plugin and by the runtime's own build). Already instrumented classes are left alone, so
+ * running it twice changes nothing.
  *
  * <p>Command line: {@code DirectoryInstrumenter <classes-dir> <include-pattern>...}; other
  * classes are looked up in the directory, then on this JVM's class path.
@@ -27,8 +30,8 @@ public final class DirectoryInstrumenter {
             System.exit(2);
         }
         try {
-            List<Path> changed = instrument(Paths.get(args[0]), InstrumenterConfig.including(
-                    java.util.Arrays.copyOfRange(args, 1, args.length)));
+            List<Path> changed = instrument(Paths.get(args[0]),
+                    InstrumenterConfig.including(Arrays.copyOfRange(args, 1, args.length)));
             System.out.println("[procmobility] instrumented " + changed.size() + " class(es) in " + args[0]);
         } catch (InstrumentationException e) {
             System.err.println("[procmobility] " + e.getMessage());
@@ -36,27 +39,41 @@ public final class DirectoryInstrumenter {
         }
     }
 
-    /** Instruments matching classes under {@code classes}; returns the files rewritten. */
+    /**
+     * Instruments matching classes under {@code classes}, finding other classes in the directory,
+     * then on this class's class loader; returns the files rewritten.
+     */
     public static List<Path> instrument(Path classes, InstrumenterConfig config) {
-        ClassBytesLocator inDirectory = internalName -> {
-            Path file = classes.resolve(internalName + ".class");
-            try {
-                return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-        Instrumenter instrumenter = new Instrumenter(config,
-                inDirectory.orElse(ClassBytesLocator.of(DirectoryInstrumenter.class.getClassLoader())));
+        return instrument(classes, config, ClassBytesLocator.of(DirectoryInstrumenter.class.getClassLoader()),
+                file -> true);
+    }
+
+    /**
+     * Instruments the matching class files under {@code classes} that {@code visit} accepts
+     * (e.g. those changed since the last build); returns the files rewritten.
+     *
+     * @param classpath finds the classes that are not in the directory (dependencies, the JDK),
+     *     without loading them
+     * @param visit called once per class file; {@code false} leaves the file unread
+     * @throws InstrumentationException naming the class file ({@link InstrumentationException#classFile()}),
+     *     class, method and line of the first class that cannot be instrumented
+     */
+    public static List<Path> instrument(Path classes, InstrumenterConfig config, ClassBytesLocator classpath,
+            Predicate<Path> visit) {
+        Instrumenter instrumenter = new Instrumenter(config, inDirectory(classes).orElse(classpath));
         List<Path> changed = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
+        try (Stream<Path> walk = Files.walk(classes)) {
+            List<Path> files = walk.filter(p -> p.toString().endsWith(".class") && Files.isRegularFile(p))
+                    .sorted().toList();
+            for (Path file : files) {
+                if (!visit.test(file)) {
+                    continue;
+                }
                 byte[] result;
                 try {
                     result = instrumenter.instrument(Files.readAllBytes(file));
                 } catch (InstrumentationException e) {
-                    throw new InstrumentationException(e.className(), e.methodName(), e.line(),
-                            "in " + file + ": " + e.getMessage().replaceFirst("^Cannot instrument [^:]*: ", ""), e);
+                    throw e.inClassFile(file.toString());
                 }
                 if (result != null) {
                     Files.write(file, result);
@@ -67,5 +84,17 @@ public final class DirectoryInstrumenter {
             throw new UncheckedIOException(e);
         }
         return changed;
+    }
+
+    /** Finds class files in {@code classes} by internal name. */
+    static ClassBytesLocator inDirectory(Path classes) {
+        return internalName -> {
+            Path file = classes.resolve(internalName + ".class");
+            try {
+                return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 }

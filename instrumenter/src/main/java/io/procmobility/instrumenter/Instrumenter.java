@@ -49,6 +49,16 @@ public final class Instrumenter {
         return ClassSelector.mayInstrument(internalName);
     }
 
+    /**
+     * True when {@code classBytes} were already transformed by an instrumenter (they carry its
+     * {@code @InstrumentedClass} annotation); {@link #instrument} leaves such classes alone.
+     */
+    public static boolean isInstrumented(byte[] classBytes) {
+        ClassNode header = new ClassNode();
+        new ClassReader(classBytes).accept(header, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return ClassSelector.isInstrumented(header);
+    }
+
     /** {@link #instrument(byte[], ClassBytesLocator)} with this instrumenter's locator. */
     public byte[] instrument(byte[] classBytes) {
         return instrument(classBytes, locator);

@@ -26,6 +26,8 @@ import java.util.Objects;
  *                         : Transition.<Door, String>keepState(digits).eventTimeout(Duration.ofSeconds(5), "reset");
  *             }
  *             ...
+ *     }
+ * }
  * }</pre>
  *
  * <p>Events: calls ({@link EventType#CALL}, reply with {@link Transition#reply} or later with
