@@ -23,6 +23,27 @@ final class ByPeer<K, V> {
         }
     }
 
+    /** Removes {@code key} whichever node it is filed under (a Down may come from where the process moved). */
+    synchronized void removeAnywhere(K key) {
+        for (Map<K, V> entries : byNode.values()) {
+            entries.remove(key);
+        }
+    }
+
+    /** Files the entries {@code which} selects under {@code node} (their process moved there); true when any did. */
+    synchronized boolean rehome(java.util.function.Predicate<V> which, String node) {
+        Map<K, V> moved = new HashMap<>();
+        for (Map.Entry<String, Map<K, V>> perNode : byNode.entrySet()) {
+            if (!perNode.getKey().equals(node)) {
+                perNode.getValue().entrySet().removeIf(e -> which.test(e.getValue()) && moved.put(e.getKey(), e.getValue()) == null);
+            }
+        }
+        if (!moved.isEmpty()) {
+            byNode.computeIfAbsent(node, n -> new HashMap<>()).putAll(moved);
+        }
+        return !moved.isEmpty() || (byNode.containsKey(node) && byNode.get(node).values().stream().anyMatch(which));
+    }
+
     /** Removes and returns everything held on processes of {@code node}. */
     synchronized List<V> takeAll(String node) {
         Map<K, V> entries = byNode.remove(node);

@@ -42,18 +42,21 @@ final class MigrationDestination {
     private final ProcessRuntime runtime;
     private final Peers peers;
     private final Locations locations;
+    private final java.util.function.Function<Pid, String> nodeFor;
     private final SerialAllowlist allowlist;
     private final ClassLoader loader;
     private final MigrationSettings settings;
     private final ScheduledExecutorService timers;
     private final Map<Pid, Pending> pending = new ConcurrentHashMap<>();
 
-    MigrationDestination(NodeAddress self, ProcessRuntime runtime, Peers peers, Locations locations, SerialAllowlist allowlist,
-            ClassLoader loader, MigrationSettings settings, ScheduledExecutorService timers) {
+    MigrationDestination(NodeAddress self, ProcessRuntime runtime, Peers peers, Locations locations,
+            java.util.function.Function<Pid, String> nodeFor, SerialAllowlist allowlist, ClassLoader loader, MigrationSettings settings,
+            ScheduledExecutorService timers) {
         this.self = self;
         this.runtime = runtime;
         this.peers = peers;
         this.locations = locations;
+        this.nodeFor = nodeFor;
         this.allowlist = allowlist;
         this.loader = loader;
         this.settings = settings;
@@ -181,15 +184,26 @@ final class MigrationDestination {
         return held;
     }
 
-    /** Every node the process left forwards to it: point them straight here (one hop at most, no chains). */
+    /**
+     * Every node the process left forwards to it: point them straight here (one hop at most, no
+     * chains). The nodes of its monitors and links learn it too, so that their noconnection
+     * watch follows it.
+     */
     private void tellTrail(Arrival arrival) {
+        WireMessage.Redirect here = new WireMessage.Redirect(arrival.pid(), self.name(), arrival.epoch(), self.host(), self.port());
+        java.util.Set<String> told = new java.util.HashSet<>();
         for (String entry : arrival.trail()) {
             NodeAddress node = NodeAddress.decode(entry);
-            if (node == null || node.name().equals(self.name())) {
-                continue;
+            if (node != null && !node.name().equals(self.name()) && told.add(node.name())) {
+                peers.learn(node);
+                peers.send(node.name(), here);
             }
-            peers.learn(node);
-            peers.send(node.name(), new WireMessage.Redirect(arrival.pid(), self.name(), arrival.epoch(), self.host(), self.port()));
+        }
+        for (Pid contact : arrival.contacts()) {
+            String node = runtime.isLocal(contact) ? null : nodeFor.apply(contact);
+            if (node != null && told.add(node)) {
+                peers.send(node, here); // the origin tells them too; this covers nodes only we know
+            }
         }
     }
 

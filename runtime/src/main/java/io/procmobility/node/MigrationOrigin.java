@@ -58,6 +58,7 @@ final class MigrationOrigin {
     private final ProcessRuntime runtime;
     private final Peers peers;
     private final Locations locations;
+    private final NodeRouter router;
     private final SerialAllowlist allowlist;
     private final MigrationSettings settings;
     private final ScheduledExecutorService timers;
@@ -70,13 +71,14 @@ final class MigrationOrigin {
         }
     };
 
-    MigrationOrigin(NodeAddress selfAddress, ProcessRuntime runtime, Peers peers, Locations locations, SerialAllowlist allowlist,
-            MigrationSettings settings, ScheduledExecutorService timers) {
+    MigrationOrigin(NodeAddress selfAddress, ProcessRuntime runtime, Peers peers, Locations locations, NodeRouter router,
+            SerialAllowlist allowlist, MigrationSettings settings, ScheduledExecutorService timers) {
         this.self = selfAddress.name();
         this.selfAddress = selfAddress;
         this.runtime = runtime;
         this.peers = peers;
         this.locations = locations;
+        this.router = router;
         this.allowlist = allowlist;
         this.settings = settings;
         this.timers = timers;
@@ -178,6 +180,9 @@ final class MigrationOrigin {
             remember(new Key(pid, epoch), new Decision(true, from, handover.messages()));
             peers.send(from, new WireMessage.MigrateCommit(pid, epoch, handover.messages()));
             sendLateChanges(from, handover);
+            NodeAddress there = peers.address(from);
+            router.tellContacts(handover.contacts(), new WireMessage.Redirect(pid, from, epoch,
+                    there == null ? "" : there.host(), there == null ? 0 : there.port()));
         });
         outgoing.remove(pid, out);
         requested.remove(pid, out.result);

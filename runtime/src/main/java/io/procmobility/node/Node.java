@@ -74,8 +74,9 @@ public final class Node implements AutoCloseable {
         NodeAddress self = new NodeAddress(name, advertisedHost(transport), server.port());
         this.loader = transport.classLoader() != null ? transport.classLoader() : Node.class.getClassLoader();
         this.router = new NodeRouter(name, runtime, peers, locations);
-        this.origin = new MigrationOrigin(self, runtime, peers, locations, transport.allowlist(), migration, timers);
-        this.destination = new MigrationDestination(self, runtime, peers, locations, transport.allowlist(), loader, migration, timers);
+        this.origin = new MigrationOrigin(self, runtime, peers, locations, router, transport.allowlist(), migration, timers);
+        this.destination = new MigrationDestination(self, runtime, peers, locations, router::nodeFor, transport.allowlist(), loader,
+                migration, timers);
         runtime.routeRemote(router);
         runtime.onMigrationRequest(origin::requested);
     }
@@ -231,7 +232,7 @@ public final class Node implements AutoCloseable {
 
         private void deliver(WireMessage.Deliver deliver, String from) {
             if (deliver.payload() instanceof Down down) {
-                router.remoteMonitors.remove(from, down.ref());
+                router.remoteMonitors.removeAnywhere(down.ref());
             }
             if (runtime.isLocal(deliver.to()) || !router.forward(deliver, from)) {
                 // Here (or migrating from here: queued), else nowhere known: the runtime counts the drop.

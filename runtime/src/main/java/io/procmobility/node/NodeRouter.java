@@ -88,6 +88,20 @@ final class NodeRouter implements RemoteRouter {
         return node != null && peers.send(node, message);
     }
 
+    /**
+     * Tells the nodes of {@code contacts} (processes linked to or watching {@code pid}) that it now
+     * lives on {@code node}, so their monitors and links follow it.
+     */
+    void tellContacts(java.util.Set<Pid> contacts, WireMessage.Redirect redirect) {
+        java.util.Set<String> told = new java.util.HashSet<>();
+        for (Pid contact : contacts) {
+            String contactNode = runtime.isLocal(contact) ? null : nodeFor(contact);
+            if (contactNode != null && !contactNode.equals(redirect.node()) && told.add(contactNode)) {
+                peers.send(contactNode, redirect);
+            }
+        }
+    }
+
     /** A redirect: {@code pid} lives on {@code node} since {@code epoch}. */
     void learned(WireMessage.Redirect redirect) {
         if (redirect.node().equals(self) || runtime.isAlive(redirect.pid())) {
@@ -96,7 +110,15 @@ final class NodeRouter implements RemoteRouter {
         if (!redirect.host().isEmpty() && redirect.port() > 0) {
             peers.learn(new NodeAddress(redirect.node(), redirect.host(), redirect.port()));
         }
-        locations.update(redirect.pid(), redirect.node(), redirect.epoch());
+        if (locations.update(redirect.pid(), redirect.node(), redirect.epoch())) {
+            // Monitors and links on it now depend on the node it lives on, not the one it left.
+            Pid moved = redirect.pid();
+            boolean watched = remoteMonitors.rehome(m -> m.target().equals(moved), redirect.node())
+                    | remoteLinks.rehome(l -> l.remote().equals(moved), redirect.node());
+            if (watched && !peers.isConnected(redirect.node())) {
+                peers.send(redirect.node(), new WireMessage.Ping(0)); // a connection to watch: its loss is noconnection
+            }
+        }
     }
 
     @Override

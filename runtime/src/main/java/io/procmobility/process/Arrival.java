@@ -31,6 +31,13 @@ public final class Arrival {
         return process.trail;
     }
 
+    /** The processes that watch it or are linked to it (their nodes must learn where it is now). */
+    public java.util.Set<Pid> contacts() {
+        java.util.Set<Pid> contacts = new java.util.HashSet<>(process.links());
+        contacts.addAll(process.monitors().values());
+        return contacts;
+    }
+
     /** The name it was registered under, or null. */
     public String name() {
         return process.name();

@@ -99,7 +99,7 @@ public final class Departure {
         monitorsRemoved.removeAll(monitorsNow.keySet());
         try {
             handOver.accept(new Handover(process.pid, epoch, List.copyOf(queue), linksAdded, linksRemoved, monitorsAdded,
-                    monitorsRemoved, process.pendingExit));
+                    monitorsRemoved, process.pendingExit, contactsOf(linksNow, monitorsNow)));
         } finally {
             runtime.departed(process);
         }
@@ -115,6 +115,12 @@ public final class Departure {
     public synchronized void rollback(RuntimeException failure) {
         decide();
         runtime.returned(process, frozen.mailbox(), queue, failure);
+    }
+
+    private static Set<Pid> contactsOf(Set<Pid> links, Map<MonitorRef, Pid> monitors) {
+        Set<Pid> contacts = new HashSet<>(links);
+        contacts.addAll(monitors.values());
+        return contacts;
     }
 
     private void decide() {

@@ -213,4 +213,30 @@ class NodeMigrationTest {
             await().atMost(TIMEOUT).until(() -> d.locate(counter.pid()).equals(java.util.Optional.of("c")));
         }
     }
+
+    @Test
+    void aMonitorOnAnotherNodeFollowsTheProcessAndFiresOnceWhenItsNewNodeGoesAway() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        Node c = node("c");
+        c.connect("127.0.0.1", a.port(), TIMEOUT);
+        BlockingQueue<Object> watched = new LinkedBlockingQueue<>();
+        try (Endpoint observer = a.runtime().openEndpoint(observed::add)) {
+            ProcessRef counter = a.runtime().spawn(create(a, "Counter", observer.pid(), 20L));
+            c.runtime().spawn(new InstrumentingLoader("io.procmobility.process.procs", getClass().getClassLoader())
+                    .create("io.procmobility.process.procs.Watcher", watched, counter.pid()));
+            Object ref = watched.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(ref).isInstanceOf(io.procmobility.process.MonitorRef.class);
+            await().atMost(TIMEOUT).until(() -> !a.runtime().processes().isEmpty()
+                    && a.runtime().processes().get(0).status() == io.procmobility.process.ProcessStatus.WAITING);
+            a.migrate(counter.pid(), Destination.tcp("127.0.0.1", b.port())).get(30, TimeUnit.SECONDS);
+            await().atMost(TIMEOUT).until(() -> c.locate(counter.pid()).equals(java.util.Optional.of("b")));
+            a.close(); // the node it left goes away: the monitor no longer depends on it
+            assertThat(watched.poll(300, TimeUnit.MILLISECONDS)).isNull();
+            b.close(); // the node it lives on goes away: noconnection, once
+            Object down = watched.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(down).isInstanceOf(io.procmobility.process.Down.class);
+            assertThat(((io.procmobility.process.Down) down).reason()).isEqualTo(io.procmobility.process.ExitReason.NOCONNECTION);
+        }
+    }
 }
