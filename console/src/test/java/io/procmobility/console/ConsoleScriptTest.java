@@ -3,6 +3,7 @@ package io.procmobility.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.procmobility.behaviour.MobileProcess;
+import io.procmobility.examples.KvStore;
 import io.procmobility.node.Node;
 import io.procmobility.process.ProcessRuntimeConfig;
 import io.procmobility.transport.TransportConfig;
@@ -178,11 +179,18 @@ class ConsoleScriptTest {
     void sendsAndCallsReachProcessesOnAConnectedNode() throws Exception {
         try (Node b = Node.start(TransportConfig.builder("b", ConsoleRun.COOKIE).port(0).build(),
                 ProcessRuntimeConfig.defaults().withCarrierThreads(2))) {
-            ConsoleRun run = ConsoleRun.node(home, "nodes\nconnect 127.0.0.1:" + b.port() + "\nnodes\n");
+            String store = PidBook.formatLong(b.runtime().spawn(new KvStore()).pid());
+            ConsoleRun run = ConsoleRun.node(home, "nodes\nconnect 127.0.0.1:" + b.port() + "\nnodes\n"
+                    + "call " + store + " [put, from, console]\n"
+                    + "send " + store + " [put, sent, 1]\n"
+                    + "call " + store + " keys\n");
             assertThat(run.results()).as(run.toString()).containsExactly(
                     "(no connected nodes; try: connect <host:port>)",
                     "connected to b at 127.0.0.1:" + b.port(),
-                    "b");
+                    "b",
+                    "null",
+                    "ok",
+                    "[from, sent]");
         }
     }
 
