@@ -16,7 +16,7 @@ import org.jline.terminal.TerminalBuilder;
 /**
  * The console on a terminal (JLine): a prompt with the node's name, tab completion, history kept
  * in a file across sessions, Ctrl-C to drop the line, Ctrl-D or {@code quit} to leave. What
- * processes print appears above the prompt.
+ * processes print, and log lines, appear above the prompt.
  */
 final class InteractiveConsole {
     private InteractiveConsole() {
@@ -35,8 +35,11 @@ final class InteractiveConsole {
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build();
             Charset charset = terminal.encoding();
-            PrintStream original = System.out;
+            PrintStream originalOut = System.out;
+            PrintStream originalErr = System.err;
+            // Process output (System.out) and log lines (System.err) go above the prompt, not into the typed line.
             System.setOut(new PrintStream(new LinePrinter(reader::printAbove, charset), true, charset));
+            System.setErr(new PrintStream(new LinePrinter(reader::printAbove, charset), true, charset));
             try {
                 context.println("type help for the commands, Tab to complete, quit or Ctrl-D to stop the node");
                 String prompt = node.name() + "> ";
@@ -54,7 +57,8 @@ final class InteractiveConsole {
                     }
                 }
             } finally {
-                System.setOut(original);
+                System.setOut(originalOut);
+                System.setErr(originalErr);
                 reader.getHistory().save();
             }
         }

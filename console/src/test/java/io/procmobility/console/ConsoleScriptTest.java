@@ -31,6 +31,26 @@ class ConsoleScriptTest {
         }
     }
 
+    /** Not instrumented (test classes are not): the console warns before spawning it. */
+    public static class NotInstrumented implements MobileProcess {
+        public NotInstrumented() {
+        }
+
+        @Override
+        public void run() {
+        }
+    }
+
+    @Test
+    void warnsWhenAClassIsNotInstrumented() {
+        ConsoleRun run = ConsoleRun.node(home, "spawn io.procmobility.console.ConsoleScriptTest$NotInstrumented\n");
+        assertThat(run.results()).as(run.toString()).hasSize(2);
+        assertThat(run.results().get(0)).isEqualTo("warning: io.procmobility.console.ConsoleScriptTest$NotInstrumented is not"
+                + " instrumented: it will fail at its first receive or sleep. Instrument it at build time, or start the JVM with"
+                + " -javaagent:procmobility-agent.jar=include=io.procmobility.console.**");
+        assertThat(run.results().get(1)).matches(PID);
+    }
+
     @Test
     void printsWhereItListensThenRunsTheScriptAndEndsAtEndOfInput() {
         ConsoleRun run = ConsoleRun.node(home, "");
