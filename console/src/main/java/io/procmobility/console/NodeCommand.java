@@ -1,0 +1,133 @@
+package io.procmobility.console;
+
+import io.procmobility.node.Node;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code procmobility node}: starts a node, prints {@code node <name> listening on <host>:<port>},
+ * connects to the nodes given, then runs the console: interactive on a terminal, line by line
+ * from stdin otherwise. The node stops when the console ends.
+ */
+@Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Start a node with an interactive console (or read commands from stdin when it is not a terminal).",
+            "Commands: ps, spawn, send, call, send_me, whereis, nodes, connect, help, quit."})
+final class NodeCommand implements Callable<Integer> {
+    /** Environment variable naming the console's home folder (history, generated cookie). */
+    static final String HOME_ENV = "PROCMOBILITY_HOME";
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "this node's name (e.g. a)")
+    String name;
+
+    @Option(names = "--port", defaultValue = "1805", paramLabel = "PORT",
+            description = "port to listen on; 0 = any free port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "HOST",
+            description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--cookie", paramLabel = "SECRET",
+            description = "cluster cookie shared by the nodes (default: $" + CookieSource.ENV + ", else HOME/cookie, created once)")
+    String cookie;
+
+    @Option(names = "--connect", paramLabel = "HOST:PORT", description = "connect to this node at start (repeatable)")
+    List<String> connect = new ArrayList<>();
+
+    @Option(names = "--cluster", paramLabel = "NAME", description = "join this cluster (accepted; cluster support comes with issue 5)")
+    String cluster;
+
+    @Option(names = "--allow", paramLabel = "PATTERN",
+            description = "classes that may arrive from other nodes, e.g. com.acme.** (repeatable; io.procmobility.examples.** always)")
+    List<String> allow = new ArrayList<>();
+
+    @Option(names = "--carriers", defaultValue = "0", paramLabel = "N", description = "carrier threads for processes (default: one per core)")
+    int carriers;
+
+    @Option(names = "--home", paramLabel = "DIR", description = "folder for history and the generated cookie (default: $" + HOME_ENV
+            + ", else ~/.procmobility)")
+    Path home;
+
+    @Option(names = "--batch", description = "read commands from stdin even on a terminal (no prompt)")
+    boolean batch;
+
+    @Option(names = "--verbose", description = "log the runtime's info messages (to stderr)")
+    boolean verbose;
+
+    private final ConsoleStreams streams;
+
+    NodeCommand(ConsoleStreams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (verbose && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
+        PrintWriter out = new PrintWriter(streams.out(), true, StandardCharsets.UTF_8);
+        Node node;
+        NodeSettings settings;
+        try {
+            settings = settings();
+            node = NodeLauncher.start(settings);
+        } catch (UserError e) {
+            streams.err().println("error: " + e.getMessage());
+            return 1;
+        }
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                node.close();
+            }
+        };
+        try {
+            out.println(NodeLauncher.listeningLine(node, settings));
+            streams.onNodeStarted().accept(node.name(), stop);
+            if (cluster != null) {
+                out.println("cluster support: see issue 5 (--cluster " + cluster + " accepted; this node is outside any cluster for now)");
+            }
+            for (HostPort peer : settings.connect()) {
+                try {
+                    out.println(Connector.connect(node, peer, ConsoleContext.CONNECT_TIMEOUT));
+                } catch (UserError e) {
+                    out.println("error: " + e.getMessage());
+                }
+            }
+            SpawnableClasses classes = new SpawnableClasses(NodeCommand.class.getClassLoader());
+            if (streams.terminal() && !batch) {
+                InteractiveConsole.run(node, classes, settings.historyFile());
+            } else {
+                CommandTable commands = new CommandTable(new ConsoleContext(node, out, classes));
+                ScriptConsole.run(new BufferedReader(new InputStreamReader(streams.in(), StandardCharsets.UTF_8)), commands);
+            }
+            return 0;
+        } finally {
+            stop.run();
+        }
+    }
+
+    private NodeSettings settings() {
+        Path folder = home != null ? home
+                : streams.env().containsKey(HOME_ENV) ? Path.of(streams.env().get(HOME_ENV))
+                : Path.of(System.getProperty("user.home"), ".procmobility");
+        if (carriers < 0) {
+            throw new UserError("--carriers must be at least 1 (or 0 for one per core), not " + carriers);
+        }
+        List<HostPort> peers = new ArrayList<>();
+        for (String address : connect) {
+            peers.add(HostPort.parse(address));
+        }
+        int threads = carriers == 0 ? Runtime.getRuntime().availableProcessors() : carriers;
+        return new NodeSettings(name, bind, port, CookieSource.resolve(cookie, streams.env(), folder), peers, allow, threads, folder);
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Node a on port 1805, outside any cluster (the seed's examples/tcp). Start it first, then
+# examples/tcp/node-1806.sh in a second terminal. Both use the same cookie:
+# PROCMOBILITY_COOKIE if set, else a fixed demo cookie (pick your own outside a demo).
+# Extra arguments go to `procmobility node` (e.g. --verbose).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+exec "$root/bin/procmobility" node --name a --port 1805 \
+  --cookie "${PROCMOBILITY_COOKIE:-procmobility-demo-cookie}" "$@"
