@@ -16,8 +16,7 @@ import java.util.function.BiConsumer;
  * @param terminal true when {@code in} and {@code out} are a terminal: the interactive console runs
  * @param env environment variables
  * @param onNodeStarted told the node's name and how to stop it once it runs (the real {@code main}
- *     publishes the name for the examples, see {@code MobilityBridge.NODE_PROPERTY}, and stops the
- *     node when the JVM is asked to end)
+ *     stops the node when the JVM is asked to end)
  */
 record ConsoleStreams(InputStream in, PrintStream out, PrintStream err, boolean terminal, Map<String, String> env,
                       BiConsumer<String, Runnable> onNodeStarted) {

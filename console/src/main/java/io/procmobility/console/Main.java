@@ -1,6 +1,5 @@
 package io.procmobility.console;
 
-import io.procmobility.examples.MobilityBridge;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -17,8 +16,6 @@ public final class Main {
     public static void main(String[] args) {
         ConsoleStreams streams = new ConsoleStreams(System.in, System.out, System.err, Terminals.isInteractive(), System.getenv(),
                 (nodeName, stop) -> {
-                    // One node per console JVM: the examples print this name ("counter 3 on node a").
-                    System.setProperty(MobilityBridge.NODE_PROPERTY, nodeName);
                     Runtime.getRuntime().addShutdownHook(new Thread(stop, "procmobility-shutdown"));
                 });
         System.exit(run(args, streams));

@@ -1,6 +1,5 @@
 package io.procmobility.console;
 
-import io.procmobility.examples.MobilityBridge;
 import io.procmobility.node.Destination;
 import io.procmobility.node.MigrationResult;
 import io.procmobility.process.Pid;
@@ -13,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * {@code send_me <pid|name> <tcp://host:port | node>}: moves a running process to another node,
- * through {@link MobilityBridge} (the one place that calls the migration API).
+ * with {@code Node.migrate}.
  */
 final class SendMeCommand implements ConsoleCommand {
     /** How long the console waits for the destination's commit. */
@@ -47,8 +46,8 @@ final class SendMeCommand implements ConsoleCommand {
             throw new UserError(e.getMessage());
         }
         CompletableFuture<MigrationResult> moving = who.startsWith("<")
-                ? MobilityBridge.migrate(context.node(), pid, to)
-                : MobilityBridge.migrate(context.node(), who, to);
+                ? context.node().migrate(pid, to)
+                : context.node().migrate(who, to);
         MigrationResult result;
         try {
             result = moving.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -4,6 +4,7 @@ import io.procmobility.behaviour.From;
 import io.procmobility.behaviour.MobileServer;
 import io.procmobility.behaviour.ServerResult;
 import io.procmobility.node.Destination;
+import io.procmobility.node.Mobility;
 import io.procmobility.node.MigrationException;
 import io.procmobility.process.ExitReason;
 import io.procmobility.process.Pid;
@@ -104,7 +105,7 @@ public class Counter extends MobileServer<Long> {
     }
 
     private void tick(long count) {
-        String node = MobilityBridge.currentNode();
+        String node = Processes.node();
         System.out.println("counter " + count + " on node " + node);
         if (observer != null) {
             Processes.send(observer, new Tick(Processes.self(), count, node));
@@ -120,8 +121,8 @@ public class Counter extends MobileServer<Long> {
             return List.of("not_moved", e.getMessage());
         }
         try {
-            MobilityBridge.sendMe(to);
-            return List.of("moved", MobilityBridge.currentNode());
+            Mobility.sendMe(to);
+            return List.of("moved", Processes.node());
         } catch (MigrationException e) {
             return List.of("not_moved", String.valueOf(e.getMessage()));
         }

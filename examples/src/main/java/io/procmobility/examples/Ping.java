@@ -72,7 +72,7 @@ public class Ping implements MobileProcess {
                 return;
             }
         }
-        String node = MobilityBridge.currentNode();
+        String node = Processes.node();
         System.out.println("ping: " + rounds + " rounds with " + pong + " on node " + node);
         if (reportTo != null) {
             Processes.send(reportTo, new Played(Processes.self(), pong, rounds, node));

@@ -57,7 +57,7 @@ public class RecursiveSum implements MobileProcess {
     @Override
     public void run() {
         long sum = sumFrom(1);
-        String node = MobilityBridge.currentNode();
+        String node = Processes.node();
         System.out.println("sum(1.." + n + ") = " + sum + " on node " + node);
         if (reportTo != null) {
             Processes.send(reportTo, new Summed(Processes.self(), n, sum, node));
@@ -77,7 +77,7 @@ public class RecursiveSum implements MobileProcess {
 
     private void checkpoint(int depth) {
         if (verbose) {
-            System.out.println("sum: depth " + depth + " of " + n + " on node " + MobilityBridge.currentNode());
+            System.out.println("sum: depth " + depth + " of " + n + " on node " + Processes.node());
         }
         if (pause.isZero()) {
             Processes.yieldNow();

@@ -34,7 +34,7 @@ final class Moves {
 
     /** Lets {@code from} send to pids born in {@code home} (e.g. an observer endpoint), as a node would. */
     static void routeTo(ProcessRuntime from, ProcessRuntime home) {
-        from.routeRemote((to, message) -> {
+        from.routeRemote((to, stream, seq, message) -> {
             home.send(to, message);
             return true;
         });

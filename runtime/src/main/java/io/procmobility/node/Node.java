@@ -56,6 +56,7 @@ public final class Node implements AutoCloseable {
     private Node(TransportConfig transport, ProcessRuntimeConfig processes, MigrationSettings migration) {
         this.name = transport.nodeName();
         this.runtime = ProcessRuntime.start(processes);
+        runtime.nameNode(name);
         PeerListener listener = new Listener();
         try {
             this.server = TransportServer.start(transport, listener);

@@ -36,6 +36,7 @@ public final class ProcessRuntime implements AutoCloseable {
     private final Map<Pid, Endpoint> endpoints = new ConcurrentHashMap<>();
     private volatile RemoteRouter router;
     private volatile MigrationHook migrationHook;
+    private volatile String nodeName = "nonode@" + String.format("%016x", incarnation).substring(0, 8);
     private final OutboundStreams outbound = new OutboundStreams();
     private final NameRegistry names = new NameRegistry();
     private final RecentExits recentExits;
@@ -229,7 +230,7 @@ public final class ProcessRuntime implements AutoCloseable {
         return names.whereis(name);
     }
 
-    /** Removes a name; true when it was registered. */
+    /** Removes a name (also one that forwards to a process that migrated away); true when it was registered. */
     public boolean unregister(String name) {
         Optional<Pid> pid = names.whereis(name);
         return pid.isPresent() && names.unregister(name, processes.get(pid.get()));
@@ -297,6 +298,7 @@ public final class ProcessRuntime implements AutoCloseable {
         }
         try {
             byte[] bytes = ProcessFreezer.freeze(process, allowlist, process.epoch, process.trail).bytes();
+            names.released(process); // frozen into bytes, it lives nowhere: its name is free (unlike after a migration)
             departed(process);
             return bytes;
         } catch (RuntimeException e) {
@@ -316,6 +318,16 @@ public final class ProcessRuntime implements AutoCloseable {
     }
 
     // ---- migration (the node drives the protocol; the runtime freezes, queues, installs)
+
+    /** The name of the node this runtime belongs to ({@code nonode@<incarnation>} outside a node). */
+    public String nodeName() {
+        return nodeName;
+    }
+
+    /** Called once by the node that owns this runtime: processes see its name in {@link Processes#node()}. */
+    public void nameNode(String name) {
+        this.nodeName = Objects.requireNonNull(name, "name");
+    }
 
     /** Installs the node's {@link MigrationHook}, told when a process is ready to move. */
     public void onMigrationRequest(MigrationHook hook) {
@@ -429,7 +441,7 @@ public final class ProcessRuntime implements AutoCloseable {
         process.status.set(ProcessStatus.EXITED);
         process.departure = null;
         process.migrationTarget = null;
-        names.released(process);
+        names.movedAway(process);
         processes.remove(process.pid, process);
     }
 

@@ -30,6 +30,11 @@ public final class Processes {
         return ProcessCarrier.currentCarrier("self()").current.pid;
     }
 
+    /** The name of the node the calling process runs on now (it changes when the process migrates). */
+    public static String node() {
+        return ProcessCarrier.currentCarrier("node()").runtime.nodeName();
+    }
+
     /** The runtime the calling process lives in. */
     public static ProcessRuntime runtime() {
         return ProcessCarrier.currentCarrier("runtime()").runtime;

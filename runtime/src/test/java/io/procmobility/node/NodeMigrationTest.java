@@ -95,6 +95,27 @@ class NodeMigrationTest {
     }
 
     @Test
+    void aRegisteredNameMovesWithTheProcessAndStillReachesItFromTheNodeItLeft() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        try (Endpoint observer = a.runtime().openEndpoint(observed::add)) {
+            ProcessRef checker = a.runtime().spawn(create(a, "SequenceChecker", 2));
+            a.runtime().register("checker", checker.pid());
+            a.runtime().send("checker", List.of(0, 1L));
+            a.migrate("checker", Destination.tcp("127.0.0.1", b.port())).get(30, TimeUnit.SECONDS);
+            await().atMost(TIMEOUT).until(() -> b.runtime().isAlive(checker.pid()));
+            assertThat(b.runtime().whereis("checker")).contains(checker.pid());
+            assertThat(a.runtime().whereis("checker")).contains(checker.pid());
+            assertThat(a.runtime().send("checker", List.of(0, 2L))).isTrue();
+            b.runtime().send("checker", List.of(1, 1L));
+            a.runtime().send("checker", List.of("report", observer.pid()));
+            assertThat(next()).containsExactly("report", 3L, 0L, "");
+            assertThatThrownBy(() -> a.migrate("nobody", Destination.tcp("127.0.0.1", b.port())).get(30, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(MigrationException.class).hasMessageContaining("no process is registered under that name");
+        }
+    }
+
+    @Test
     void sendMeMovesTheCallerWhichResumesOnTheNextInstruction() throws Exception {
         Node a = node("a");
         Node b = node("b");
