@@ -86,8 +86,12 @@ public interface ClusterRegistry extends AutoCloseable {
      */
     CompletableFuture<Void> registerName(String name, Pid pid);
 
-    /** Releases {@code name}; the future holds {@code true} when it was registered. */
-    CompletableFuture<Boolean> unregisterName(String name);
+    /**
+     * Releases {@code name} if {@code pid} holds it; the future holds {@code true} when it did.
+     * Naming the holder makes a retried unregistration harmless: it can never remove a registration
+     * that another process made after this one was released.
+     */
+    CompletableFuture<Boolean> unregisterName(String name, Pid pid);
 
     /** The pid registered under {@code name}, from this node's copy. Non-blocking. */
     Optional<Pid> whereis(String name);

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -106,8 +108,16 @@ public final class RegistryTable {
         nameOfPid.put(pid, name);
     }
 
-    /** Releases {@code name}; true when it was registered. */
-    public synchronized boolean unregisterName(String name) {
+    /**
+     * Releases {@code name} if {@code holder} holds it; true when it did. Naming the holder makes a
+     * repeated unregistration harmless: it cannot remove a later registration of the same name.
+     */
+    public synchronized boolean unregisterName(String name, Pid holder) {
+        NameEntry current = names.get(name);
+        return current != null && current.pid.equals(holder) && removeName(name);
+    }
+
+    private boolean removeName(String name) {
         NameEntry holder = names.remove(name);
         if (holder == null) {
             return false;
@@ -137,7 +147,7 @@ public final class RegistryTable {
         });
         released.sort(null);
         for (String name : released) {
-            unregisterName(name);
+            removeName(name);
         }
         return released;
     }
@@ -187,6 +197,16 @@ public final class RegistryTable {
     /** Why {@code node} is down, if it is marked down. */
     public Optional<NodeDown> nodeDown(String node) {
         return Optional.ofNullable(downNodes.get(node));
+    }
+
+    /**
+     * Nodes reported up and not down since: the nodes whose departure must be reported with
+     * {@link #nodeDown(NodeDown, long)}.
+     */
+    public Set<String> nodesUp() {
+        Set<String> up = new TreeSet<>(membershipVersions.keySet());
+        up.removeAll(downNodes.keySet());
+        return up;
     }
 
     /** Number of owner records. */

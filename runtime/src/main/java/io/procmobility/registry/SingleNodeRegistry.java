@@ -75,8 +75,8 @@ public final class SingleNodeRegistry implements ClusterRegistry {
     }
 
     @Override
-    public CompletableFuture<Boolean> unregisterName(String name) {
-        return run(() -> table.unregisterName(name));
+    public CompletableFuture<Boolean> unregisterName(String name, Pid pid) {
+        return run(() -> table.unregisterName(name, pid));
     }
 
     @Override

@@ -75,9 +75,11 @@ class RegistryTableTest {
                 .isInstanceOf(RegistryException.class)
                 .hasMessageContaining("already registered as 'svc'");
 
-        assertThat(table.unregisterName("svc")).isTrue();
-        assertThat(table.unregisterName("svc")).isFalse();
+        assertThat(table.unregisterName("svc", Q)).isFalse(); // not the holder
+        assertThat(table.unregisterName("svc", P)).isTrue();
+        assertThat(table.unregisterName("svc", P)).isFalse();
         table.registerName("svc", Q, "c");
+        assertThat(table.unregisterName("svc", P)).isFalse(); // a repeated unregistration cannot remove Q's
         assertThat(table.whereis("svc")).contains(Q);
     }
 
@@ -98,6 +100,9 @@ class RegistryTableTest {
         assertThatThrownBy(() -> table.claim(Q, "c", 0)).isInstanceOf(NodeDownException.class)
                 .hasMessageContaining("pick a node that is up");
 
+        assertThat(table.nodesUp()).isEmpty();
+        table.nodeUp("a", 7);
+        assertThat(table.nodesUp()).containsExactly("a");
         assertThat(table.nodeUp("c", 6)).isFalse(); // an older view: ignored
         assertThat(table.nodeDown("c")).isPresent();
         assertThat(table.nodeUp("c", 8)).isTrue();

@@ -28,7 +28,7 @@ class SingleNodeRegistryTest {
 
             assertThat(registry.release(P, 0)).isCompleted();
             assertThat(registry.whereis("svc")).isEmpty();
-            assertThat(registry.unregisterName("svc").join()).isFalse();
+            assertThat(registry.unregisterName("svc", P).join()).isFalse();
             assertThat(registry.nodeDown("solo")).isEmpty();
         }
     }
