@@ -41,6 +41,9 @@ final class ClusterStack {
     record Built(List<Protocol> protocols, RAFT raft, DISCARD discard) {
     }
 
+    /** How often an idle Raft leader tells followers about new commits and re-sends missing entries. */
+    static final long RESEND_INTERVAL_MILLIS = 50;
+
     private ClusterStack() {
     }
 
@@ -116,8 +119,13 @@ final class ClusterStack {
         raft.members(config.members());
         raft.logClass(InMemoryLog.class.getName());
         raft.logPrefix(logName); // InMemoryLog keeps logs in a static map by name: unique per instance
-        raft.resendInterval(200);
-        raft.sendCommitsImmediately(true); // followers apply (and answer local reads) without waiting
+        // Followers learn that an entry committed from the next AppendEntries, or, when the leader is idle,
+        // from the commit message it sends every resend interval: short, so that a write submitted on a
+        // follower completes (it waits for its local apply) soon after it commits. Not
+        // send_commits_immediately: in jgroups-raft 1.0.14 it ping-pongs empty commit messages without
+        // end with a follower that is still catching up (a restarted or partitioned member), starving
+        // the catch-up itself.
+        raft.resendInterval(RESEND_INTERVAL_MILLIS);
         stack.add(raft);
         stack.add(new REDIRECT());
         return new Built(stack, raft, discard);

@@ -259,6 +259,11 @@ public final class JGroupsCluster implements ClusterRegistry {
         raftHandle.snapshot();
     }
 
+    /** The RAFT protocol (tests). */
+    RAFT raftForTest() {
+        return raft;
+    }
+
     /** The local replica (tests). */
     RegistryTable table() {
         return table;
