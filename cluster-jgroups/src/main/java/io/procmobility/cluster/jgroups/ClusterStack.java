@@ -48,11 +48,11 @@ final class ClusterStack {
     private ClusterStack() {
     }
 
-    static Built build(JGroupsClusterConfig config, Suspicions suspicions, String logName) {
+    static Built build(JGroupsClusterConfig config, int bindPort, Suspicions suspicions, String logName) {
         List<Protocol> stack = new ArrayList<>();
         TCP tcp = new TCP();
         tcp.setBindAddress(config.bindAddress());
-        tcp.setBindPort(config.bindPort());
+        tcp.setBindPort(bindPort);
         tcp.setPortRange(0); // the configured port or fail: never drift onto another node's port
         tcp.tcpNodelay(true);
         tcp.setSockConnTimeout(1000);

@@ -7,7 +7,9 @@ import io.procmobility.registry.MembershipListener;
 import io.procmobility.registry.NodeDown;
 import io.procmobility.registry.RegistryException;
 import io.procmobility.registry.RegistryTable;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,7 +104,7 @@ public final class JGroupsCluster implements ClusterRegistry {
         this.sender = Executors.newSingleThreadExecutor(threads("sender"));
         Suspicions suspicions = new Suspicions();
         this.membership = new Membership(node, suspicions, events);
-        ClusterStack.Built stack = ClusterStack.build(config, suspicions,
+        ClusterStack.Built stack = ClusterStack.build(config, bindPort(config), suspicions,
                 "procmobility-" + config.clusterName() + "-" + node + "-" + UUID.randomUUID());
         this.raft = stack.raft();
         this.channel = new JChannel(stack.protocols());
@@ -113,6 +115,19 @@ public final class JGroupsCluster implements ClusterRegistry {
         this.writer = new RaftWriter(node, raftHandle, sender, timer, events, config.writeTimeout(), this::quorumDiagnosis);
         this.reconciler = new NodeStatusReconciler(node, config.majority(), membership, table, writer, timer);
         channel.setReceiver(new ChannelReceiver());
+    }
+
+    /**
+     * The configured port, or for 0 a free port chosen now: JGroups' TCP transport refuses port 0
+     * with static discovery (TCPPING is not a "dynamic" discovery protocol), so we pick one.
+     */
+    private static int bindPort(JGroupsClusterConfig config) throws IOException {
+        if (config.bindPort() != 0) {
+            return config.bindPort();
+        }
+        try (ServerSocket probe = new ServerSocket(0, 1, config.bindAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     /**

@@ -89,7 +89,7 @@ public final class JGroupsClusterConfig {
         return bindAddress;
     }
 
-    /** The port the transport listens on; 0 = any free port. */
+    /** The port the transport listens on; 0 = a free port chosen at start ({@link JGroupsCluster#address()} tells which). */
     public int bindPort() {
         return bindPort;
     }
@@ -192,7 +192,11 @@ public final class JGroupsClusterConfig {
             return this;
         }
 
-        /** The port to listen on; 0 (the default) = any free port (then others cannot use it as a seed). */
+        /**
+         * The port to listen on; 0 (the default) = a free port chosen at start (JGroups' TCP refuses
+         * port 0 with static discovery, so the node picks one; others can then not list it as a seed,
+         * but it joins through theirs).
+         */
         public Builder bindPort(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("bind port " + port + " is not a TCP port (0-65535, 0 = any free port)");
