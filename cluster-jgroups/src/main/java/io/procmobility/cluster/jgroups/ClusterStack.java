@@ -19,7 +19,6 @@ import org.jgroups.protocols.pbcast.NAKACK2;
 import org.jgroups.protocols.pbcast.STABLE;
 import org.jgroups.protocols.raft.ELECTION;
 import org.jgroups.protocols.raft.InMemoryLog;
-import org.jgroups.protocols.raft.NO_DUPES;
 import org.jgroups.protocols.raft.RAFT;
 import org.jgroups.protocols.raft.REDIRECT;
 import org.jgroups.stack.Protocol;
@@ -100,7 +99,7 @@ final class ClusterStack {
         stable.setDesiredAverageGossip(5_000);
         stable.setMaxBytes(4_000_000);
         stack.add(stable);
-        stack.add(new NO_DUPES()); // refuses a second member with the same Raft id
+        stack.add(new RejoinTolerantNoDupes()); // refuses a second member with the same Raft id
         GMS gms = new GMS();
         gms.setJoinTimeout(config.joinTimeout().toMillis());
         gms.setLeaveTimeout(1_000);
