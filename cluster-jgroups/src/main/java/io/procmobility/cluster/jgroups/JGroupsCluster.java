@@ -95,6 +95,7 @@ public final class JGroupsCluster implements ClusterRegistry {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Set<Address> leaveAcknowledgedBy = ConcurrentHashMap.newKeySet();
     private volatile Duration joinTime;
+    private volatile Thread eventsThread;
 
     private JGroupsCluster(JGroupsClusterConfig config) throws Exception {
         this.config = config;
@@ -316,6 +317,10 @@ public final class JGroupsCluster implements ClusterRegistry {
         sender.shutdownNow();
         timer.shutdownNow();
         events.shutdown();
+        LOG.info("node {} left cluster {}", node, config.clusterName());
+        if (Thread.currentThread() == eventsThread) {
+            return; // closed from a listener or a future's callback: the events thread ends after it
+        }
         try {
             if (!events.awaitTermination(2, TimeUnit.SECONDS)) {
                 LOG.warn("node {}: a membership listener or future callback is still running after close", node);
@@ -323,7 +328,6 @@ public final class JGroupsCluster implements ClusterRegistry {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("node {} left cluster {}", node, config.clusterName());
     }
 
     /**
@@ -366,6 +370,9 @@ public final class JGroupsCluster implements ClusterRegistry {
         return r -> {
             Thread t = new Thread(r, "procmobility-cluster-" + config.nodeName() + "-" + role);
             t.setDaemon(true);
+            if (role.equals("events")) {
+                eventsThread = t;
+            }
             return t;
         };
     }

@@ -107,6 +107,18 @@ class StartAndConfigTest {
         }
     }
 
+    @Test
+    void aMemberClosedFromItsOwnCallbackClosesWithoutWaitingForItself() throws Exception {
+        JGroupsClusterConfig config = JGroupsClusterConfig.builder("self-close-" + System.nanoTime(), "solo").members("solo")
+                .joinTimeout(Duration.ofMillis(100)).build();
+        JGroupsCluster solo = JGroupsCluster.start(config);
+        await().atMost(Duration.ofSeconds(10)).until(solo::hasQuorum);
+        long started = System.nanoTime();
+        solo.claim(new Pid(6, 6), "solo", 0).thenRun(solo::close).get(5, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ourThreads("solo") == 0);
+    }
+
     private static long ourThreads(String node) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("procmobility-cluster-" + node + "-")).count();
