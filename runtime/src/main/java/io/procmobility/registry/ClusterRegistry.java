@@ -45,6 +45,13 @@ public interface ClusterRegistry extends AutoCloseable {
     Set<String> members();
 
     /**
+     * Where a current member accepts node-to-node connections ({@code host:port} of its transport),
+     * as it advertised when it joined — what a node needs to reach another by name. Empty for a node
+     * that is not a member now, or that advertised none. Non-blocking.
+     */
+    Optional<String> endpoint(String node);
+
+    /**
      * Registers a listener told of nodes joining and leaving, in order, on a thread of the registry
      * (never on the caller's thread, never concurrently with itself).
      */

@@ -14,15 +14,25 @@ import java.util.function.Supplier;
  */
 public final class SingleNodeRegistry implements ClusterRegistry {
     private final String node;
+    private final String endpoint;
     private final RegistryTable table = new RegistryTable();
     private volatile boolean closed;
 
-    /** A registry for the cluster made of {@code node} alone. */
+    /** A registry for the cluster made of {@code node} alone, which advertises no endpoint. */
     public SingleNodeRegistry(String node) {
+        this(node, null);
+    }
+
+    /**
+     * A registry for the cluster made of {@code node} alone, whose transport listens on
+     * {@code endpoint} ({@code host:port}, or null for none).
+     */
+    public SingleNodeRegistry(String node, String endpoint) {
         if (node == null || node.isBlank()) {
             throw new IllegalArgumentException("a node name must not be blank");
         }
         this.node = node;
+        this.endpoint = endpoint;
     }
 
     @Override
@@ -33,6 +43,11 @@ public final class SingleNodeRegistry implements ClusterRegistry {
     @Override
     public Set<String> members() {
         return Set.of(node);
+    }
+
+    @Override
+    public Optional<String> endpoint(String name) {
+        return node.equals(name) ? Optional.ofNullable(endpoint) : Optional.empty();
     }
 
     @Override

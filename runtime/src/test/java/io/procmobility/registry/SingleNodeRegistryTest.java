@@ -30,6 +30,11 @@ class SingleNodeRegistryTest {
             assertThat(registry.whereis("svc")).isEmpty();
             assertThat(registry.unregisterName("svc", P).join()).isFalse();
             assertThat(registry.nodeDown("solo")).isEmpty();
+            assertThat(registry.endpoint("solo")).isEmpty();
+        }
+        try (SingleNodeRegistry registry = new SingleNodeRegistry("solo", "127.0.0.1:1805")) {
+            assertThat(registry.endpoint("solo")).contains("127.0.0.1:1805");
+            assertThat(registry.endpoint("other")).isEmpty();
         }
     }
 

@@ -38,6 +38,8 @@ import org.jgroups.protocols.raft.Log;
 import org.jgroups.protocols.raft.RAFT;
 import org.jgroups.raft.RaftHandle;
 import org.jgroups.stack.IpAddress;
+import org.jgroups.util.ExtendedUUID;
+import org.jgroups.util.Util;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,6 +112,10 @@ public final class JGroupsCluster implements ClusterRegistry {
         this.raft = stack.raft();
         this.channel = new JChannel(stack.protocols());
         channel.name(node);
+        if (config.endpoint() != null) {
+            channel.addAddressGenerator(() -> ExtendedUUID.randomUUID(node)
+                    .put(Membership.ENDPOINT_KEY, Util.stringToBytes(config.endpoint())));
+        }
         DISCARD discard = stack.discard();
         this.faults = discard == null ? null : new FaultInjector(node, discard);
         this.raftHandle = new RaftHandle(channel, new RegistryStateMachine(node, table, new Applied()));
@@ -171,6 +177,11 @@ public final class JGroupsCluster implements ClusterRegistry {
     @Override
     public Set<String> members() {
         return membership.members();
+    }
+
+    @Override
+    public Optional<String> endpoint(String member) {
+        return Optional.ofNullable(membership.endpoint(member));
     }
 
     @Override

@@ -42,6 +42,7 @@ public final class JGroupsClusterConfig {
     private final Duration mergeInterval;
     private final Duration writeTimeout;
     private final boolean faultInjection;
+    private final String endpoint;
 
     private JGroupsClusterConfig(Builder b) {
         this.clusterName = b.clusterName;
@@ -57,6 +58,7 @@ public final class JGroupsClusterConfig {
         this.mergeInterval = b.mergeInterval;
         this.writeTimeout = b.writeTimeout;
         this.faultInjection = b.faultInjection;
+        this.endpoint = b.endpoint;
     }
 
     /** Starts a configuration for node {@code nodeName} of cluster {@code clusterName}. */
@@ -134,6 +136,11 @@ public final class JGroupsClusterConfig {
         return faultInjection;
     }
 
+    /** The {@code host:port} this node advertises for node-to-node connections, or null. */
+    public String endpoint() {
+        return endpoint;
+    }
+
     @Override
     public String toString() {
         return "cluster " + clusterName + ", node " + nodeName + ", members " + members + ", bind "
@@ -155,6 +162,7 @@ public final class JGroupsClusterConfig {
         private Duration mergeInterval = Duration.ofSeconds(2);
         private Duration writeTimeout = Duration.ofSeconds(5);
         private boolean faultInjection;
+        private String endpoint;
 
         private Builder(String clusterName, String nodeName) {
             this.clusterName = requireName(clusterName, "cluster name");
@@ -254,6 +262,16 @@ public final class JGroupsClusterConfig {
         /** See {@link JGroupsClusterConfig#writeTimeout()} (default 5 s). */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = positive(timeout, "write timeout");
+            return this;
+        }
+
+        /**
+         * The {@code host:port} where this node's transport accepts node-to-node connections,
+         * advertised to the other members with its membership ({@link JGroupsCluster#endpoint(String)}).
+         */
+        public Builder endpoint(String hostPort) {
+            InetSocketAddress parsed = parseHostPort(hostPort);
+            this.endpoint = parsed.getHostString() + ":" + parsed.getPort();
             return this;
         }
 

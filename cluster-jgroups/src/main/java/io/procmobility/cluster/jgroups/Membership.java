@@ -55,6 +55,20 @@ final class Membership {
         this.events = events;
     }
 
+    /** Key of the advertised transport endpoint in a member's address. */
+    static final byte[] ENDPOINT_KEY = Util.stringToBytes("procmobility-endpoint");
+
+    /** The endpoint advertised in {@code address}, or null. */
+    static String endpointOf(Address address) {
+        if (address instanceof ExtendedUUID uuid) {
+            byte[] endpoint = uuid.get(ENDPOINT_KEY);
+            if (endpoint != null) {
+                return Util.bytesToString(endpoint);
+            }
+        }
+        return null;
+    }
+
     /** The node name behind a JGroups address: its Raft id, else its logical name. */
     static String nodeName(Address address) {
         if (address instanceof ExtendedUUID uuid) {
@@ -83,6 +97,20 @@ final class Membership {
     /** The current members' names. */
     Set<String> members() {
         return members;
+    }
+
+    /** The endpoint a current member advertised, or null. */
+    String endpoint(String node) {
+        View v = view;
+        if (v == null) {
+            return null;
+        }
+        for (Address member : v.getMembers()) {
+            if (nodeName(member).equals(node)) {
+                return endpointOf(member);
+            }
+        }
+        return null;
     }
 
     /** True when this member is the coordinator of its current view. */

@@ -58,4 +58,20 @@ class MembershipTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> a.nodeDown("c").isPresent());
         assertThat(a.nodeDown("c").orElseThrow().reason()).isEqualTo(LeaveReason.LEFT);
     }
+
+    @Test
+    void membersSeeTheEndpointsTheOthersAdvertise() {
+        clusters = new TestClusters("endpoints", "a", "b", "c");
+        JGroupsCluster a = clusters.start("a", x -> x.endpoint("127.0.0.1:1805"));
+        JGroupsCluster b = clusters.start("b", x -> x.endpoint("localhost:1806"));
+        JGroupsCluster c = clusters.start("c"); // advertises none
+        await().atMost(Duration.ofSeconds(10)).until(() -> c.members().size() == 3 && a.members().size() == 3);
+        assertThat(c.endpoint("a")).contains("127.0.0.1:1805");
+        assertThat(c.endpoint("b")).contains("localhost:1806");
+        assertThat(a.endpoint("b")).contains("localhost:1806");
+        assertThat(a.endpoint("c")).isEmpty();
+        assertThat(a.endpoint("a")).contains("127.0.0.1:1805");
+        clusters.stop("b");
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.endpoint("b").isEmpty());
+    }
 }

@@ -1,9 +1,5 @@
 package io.procmobility.cluster.jgroups;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,13 +27,9 @@ final class TestClusters implements AutoCloseable {
         }
     }
 
-    /** A free TCP port on 127.0.0.1 (bound, then released). */
+    /** A free TCP port on 127.0.0.1 (see {@link FreePorts}). */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.pick();
     }
 
     /** The configuration of member {@code name}: tuned for tests, fault injection on. */
