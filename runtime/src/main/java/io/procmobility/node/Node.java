@@ -137,6 +137,7 @@ public final class Node implements AutoCloseable {
             this.membership = new ClusterMembership(name, cluster, peers, router, timers, MEMBER_UNREACHABLE_GRACE);
             cluster.registry().addMembershipListener(membership);
             membership.start();
+            cluster.announce(runtime.incarnation(), timers, Duration.ofMillis(500));
             timers.scheduleWithFixedDelay(names::reconcile, NAME_RECONCILE_INTERVAL.toMillis(), NAME_RECONCILE_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
         } else {

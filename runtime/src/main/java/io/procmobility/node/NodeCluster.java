@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * the node it was born on, which its pid names (its incarnation). Claiming at spawn would put a
  * replicated write (about a millisecond) on every spawn, which costs well under a microsecond
  * otherwise; the first migration claims it.
+ *
+ * <p>So that every member can tell where a pid was born without having met that node, a node
+ * records its runtime's incarnation at start, as the owner record of the pid
+ * {@code <incarnation>.0} (serial 0 is never a process's). Once that node is marked down, its
+ * never-moved processes are known to be unreachable too.
  */
 final class NodeCluster {
     private static final Logger LOG = LoggerFactory.getLogger(NodeCluster.class);
@@ -61,6 +66,36 @@ final class NodeCluster {
     /** The registry's owner record of {@code pid} (a local read), or null. */
     Location owner(Pid pid) {
         return registry == null ? null : registry.locate(pid).orElse(null);
+    }
+
+    /** The node whose runtime has {@code incarnation} (where pids carrying it were born), or null when not recorded. */
+    String bornOn(long incarnation) {
+        Location record = owner(runtimeRecord(incarnation));
+        return record == null ? null : record.node();
+    }
+
+    /**
+     * Records that pids with {@code incarnation} are born on this node; retried every
+     * {@code retry} until a quorum records it (a first member waits for a second one).
+     */
+    void announce(long incarnation, java.util.concurrent.ScheduledExecutorService timers, java.time.Duration retry) {
+        if (registry == null) {
+            return;
+        }
+        registry.claim(runtimeRecord(incarnation), self, 0).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.debug("node {}: could not record its incarnation yet ({}); trying again", self, rootMessage(failure));
+                try {
+                    timers.schedule(() -> announce(incarnation, timers, retry), retry.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    // the node is closing
+                }
+            }
+        });
+    }
+
+    private static Pid runtimeRecord(long incarnation) {
+        return new Pid(incarnation, 0);
     }
 
     /** Why {@code node} is marked down in the cluster, or null (up, unknown, or no cluster). */

@@ -66,6 +66,9 @@ final class NodeRouter implements RemoteRouter {
             return new Route(known.node(), known.epoch());
         }
         String born = peers.nodeOf(pid.incarnation());
+        if (born == null) {
+            born = cluster.bornOn(pid.incarnation());
+        }
         return born == null ? null : new Route(born, -1);
     }
 
