@@ -50,6 +50,7 @@ import java.util.stream.Collectors;
  * report                      -> TALLY pid received errors last,last,... firstError ... then REPORT-END count
  * dropped                     -> DROPPED n
  * quorum                      -> QUORUM true|false members
+ * locations                   -> LOCATIONS checked mismatches [first mismatch]  (registry owner of each local tally)
  * </pre>
  * Membership changes print {@code EVENT LEFT node reason millis} / {@code EVENT JOINED node millis}.
  * Runs until stdin closes (or the test kills it).
@@ -159,6 +160,7 @@ public final class MemberMain {
             case "churn" -> churn(Integer.parseInt(cmd[1]), Integer.parseInt(cmd[2]));
             case "report" -> report();
             case "dropped" -> say("DROPPED " + node.runtime().droppedMessages());
+            case "locations" -> locations();
             case "quorum" -> say("QUORUM " + ((JGroupsCluster) node.registry().orElseThrow()).hasQuorum() + " "
                     + String.join(",", node.members()));
             default -> say("ERROR unknown command " + cmd[0]);
@@ -225,6 +227,23 @@ public final class MemberMain {
     /** The tallies living here now (of all this node has heard of: its own, and every target of its senders). */
     private List<Pid> localTallies() {
         return tallySet.keySet().stream().filter(node.runtime()::isAlive).toList();
+    }
+
+    /** Checks that the registry places every local tally that has a record here. */
+    private void locations() {
+        List<Pid> local = localTallies();
+        long mismatches = 0;
+        String first = "";
+        for (Pid pid : local) {
+            Location location = node.registry().orElseThrow().locate(pid).orElse(null);
+            if (location != null && !location.node().equals(node.name())) {
+                mismatches++;
+                if (first.isEmpty()) {
+                    first = text(pid) + " runs on " + node.name() + " but the registry says " + location;
+                }
+            }
+        }
+        say("LOCATIONS " + local.size() + " " + mismatches + " " + first);
     }
 
     /** Asks every local tally for its counts; one line each, then REPORT-END. */
