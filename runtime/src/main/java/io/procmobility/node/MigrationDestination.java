@@ -53,11 +53,13 @@ final class MigrationDestination {
     private final ScheduledExecutorService timers;
     private final ArrivalBuffer arrivals;
     private final NodeCluster cluster;
+    private final java.util.function.BiConsumer<String, WireMessage> controls;
     private final Map<Pid, Pending> pending = new ConcurrentHashMap<>();
 
     MigrationDestination(NodeAddress self, ProcessRuntime runtime, Peers peers, Locations locations,
             java.util.function.Function<Pid, String> nodeFor, SerialAllowlist allowlist, ClassLoader loader, MigrationSettings settings,
-            ScheduledExecutorService timers, ArrivalBuffer arrivals, NodeCluster cluster) {
+            ScheduledExecutorService timers, ArrivalBuffer arrivals, NodeCluster cluster,
+            java.util.function.BiConsumer<String, WireMessage> controls) {
         this.self = self;
         this.runtime = runtime;
         this.peers = peers;
@@ -69,6 +71,7 @@ final class MigrationDestination {
         this.timers = timers;
         this.arrivals = arrivals;
         this.cluster = cluster;
+        this.controls = controls;
     }
 
     /** Step 2: check and hold, or refuse with the reason. */
@@ -191,8 +194,12 @@ final class MigrationDestination {
 
     /** Messages that waited for {@code pid}: delivered here if it runs here now, else sent on to where it is. */
     private void releaseHeld(Pid pid) {
-        for (io.procmobility.process.QueuedMessage message : arrivals.close(pid)) {
-            runtime.deliverNumbered(pid, message.stream(), message.seq(), message.payload());
+        for (Object held : arrivals.close(pid)) {
+            if (held instanceof io.procmobility.process.QueuedMessage message) {
+                runtime.deliverNumbered(pid, message.stream(), message.seq(), message.payload());
+            } else if (held instanceof ArrivalBuffer.Control control) {
+                controls.accept(control.from(), control.message());
+            }
         }
     }
 

@@ -82,6 +82,7 @@ public final class Node implements AutoCloseable {
     private final NodeCluster cluster;
     private final ClusterMembership membership;
     private final boolean ownsRegistry;
+    private final ArrivalBuffer arrivals;
 
     /** How long a member may stay unreachable over TCP, not reported down by the cluster, before its monitors fire noconnection. */
     private static final Duration MEMBER_UNREACHABLE_GRACE = Duration.ofSeconds(5);
@@ -95,7 +96,7 @@ public final class Node implements AutoCloseable {
         this.name = transport.nodeName();
         this.runtime = ProcessRuntime.start(processes);
         runtime.nameNode(name);
-        PeerListener listener = new Listener();
+        Listener listener = new Listener();
         try {
             this.server = TransportServer.start(transport, listener);
         } catch (RuntimeException e) {
@@ -122,12 +123,12 @@ public final class Node implements AutoCloseable {
         }
         this.peers = new Peers(name, client, cluster::endpoint);
         Locations locations = new Locations();
-        ArrivalBuffer arrivals = new ArrivalBuffer(name);
+        this.arrivals = new ArrivalBuffer(name);
         this.loader = transport.classLoader() != null ? transport.classLoader() : Node.class.getClassLoader();
         this.router = new NodeRouter(name, runtime, peers, locations, cluster, arrivals);
         this.origin = new MigrationOrigin(self, runtime, peers, locations, router, transport.allowlist(), migration, timers, cluster);
         this.destination = new MigrationDestination(self, runtime, peers, locations, router::nodeFor, transport.allowlist(), loader,
-                migration, timers, arrivals, cluster);
+                migration, timers, arrivals, cluster, listener::control);
         runtime.routeRemote(router);
         runtime.onMigrationRequest(origin::requested);
         if (cluster.enabled()) {
@@ -380,8 +381,15 @@ public final class Node implements AutoCloseable {
             }
         }
 
-        /** Monitors, links and exit signals: for a local process, or passed on to where it moved. */
-        private void control(String from, WireMessage message) {
+        /**
+         * Monitors, links and exit signals: for a local process, or passed on to where it moved, or
+         * held while it is arriving here.
+         */
+        void control(String from, WireMessage message) {
+            Pid target = controlTarget(message);
+            if (target != null && !runtime.isAlive(target) && arrivals.hold(target, from, message)) {
+                return;
+            }
             if (message instanceof WireMessage.Monitor monitor) {
                 if (!router.forwardIfMoved(monitor.target(), monitor)) {
                     runtime.acceptMonitor(monitor.watcher(), monitor.target(), monitor.ref());
@@ -407,6 +415,21 @@ public final class Node implements AutoCloseable {
                     runtime.exitSignal(signal.to(), signal.from(), signal.reason());
                 }
             }
+        }
+
+        private Pid controlTarget(WireMessage message) {
+            if (message instanceof WireMessage.Monitor monitor) {
+                return monitor.target();
+            } else if (message instanceof WireMessage.Demonitor demonitor) {
+                return demonitor.target();
+            } else if (message instanceof WireMessage.Link link) {
+                return link.to();
+            } else if (message instanceof WireMessage.Unlink unlink) {
+                return unlink.to();
+            } else if (message instanceof WireMessage.ExitSignal signal) {
+                return signal.to();
+            }
+            return null;
         }
 
         @Override
