@@ -83,13 +83,19 @@ final class NodeRouter implements RemoteRouter {
         return forward(new WireMessage.Deliver(to, stream, seq, 0, message), null);
     }
 
-    /** True (and counted, and logged) when {@code node} is marked down: the message for {@code pid} cannot go there. */
-    private boolean downFor(Pid pid, String node) {
+    /**
+     * True when {@code node} is marked down: the message for {@code pid} cannot go there. Logged
+     * (in {@link DownDrops}) when {@code report}: a message from another node comes back through
+     * {@link #route} once refused here, and is reported there.
+     */
+    private boolean downFor(Pid pid, String node, boolean report) {
         io.procmobility.registry.NodeDown down = cluster.down(node);
         if (down == null) {
             return false;
         }
-        downDrops.dropped(pid, node, down);
+        if (report) {
+            downDrops.dropped(pid, node, down);
+        }
         return true;
     }
 
@@ -112,7 +118,7 @@ final class NodeRouter implements RemoteRouter {
         if (node == null) {
             return false;
         }
-        if (downFor(to, node)) {
+        if (downFor(to, node, from == null)) {
             return false;
         }
         if (deliver.hops() >= MAX_HOPS) {
