@@ -119,7 +119,7 @@ class ClusterSoakTest {
         }
         Map<String, Long> perNode = new HashMap<>();
         reports.values().forEach(r -> perNode.merge(r.node, 1L, Long::sum));
-        LOG.info("soak: {} processes, {} senders x {} rounds = {} messages, {} migrations ({} refused: already moving),"
+        LOG.info("soak: {} processes, {} senders x {} rounds = {} messages, {} migrations ({} refused),"
                         + " 0 lost, 0 duplicated, 0 out of order; final spread {}; {} s in all", processes, senders, rounds,
                 rounds * senders * processes, moves, refused, perNode, (System.nanoTime() - started) / 1_000_000_000);
         assertThat(moves).as("migrations that committed").isGreaterThan(processes / 10);

@@ -200,11 +200,12 @@ public final class MemberMain {
             java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(inflight);
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             ThreadLocalRandom random = ThreadLocalRandom.current();
+            java.util.Set<Pid> moving = ConcurrentHashMap.newKeySet();
             while (System.nanoTime() < end) {
-                List<Pid> local = localTallies();
+                List<Pid> local = localTallies().stream().filter(p -> !moving.contains(p)).toList();
                 List<String> others = node.members().stream().filter(m -> !m.equals(node.name())).toList();
                 if (local.isEmpty() || others.isEmpty()) {
-                    sleepQuietly(5);
+                    sleepQuietly(5); // nothing to move right now: look again shortly
                     continue;
                 }
                 try {
@@ -213,8 +214,10 @@ public final class MemberMain {
                     return;
                 }
                 Pid pid = local.get(random.nextInt(local.size()));
+                moving.add(pid);
                 node.migrate(pid, Destination.node(others.get(random.nextInt(others.size())))).whenComplete((r, f) -> {
                     (f == null ? moves : failures).incrementAndGet();
+                    moving.remove(pid);
                     slots.release();
                 });
             }
