@@ -247,15 +247,17 @@ public final class ProcessRuntime implements AutoCloseable {
 
     /**
      * Removes a name registered here (also one that forwards to a process that migrated away);
-     * true when it was registered. In a cluster the name is released cluster-wide too.
+     * true when it was registered. In a cluster, the name of a live process here is released
+     * cluster-wide too; a forwarding entry is only dropped here (the name goes with its process).
      */
     public boolean unregister(String name) {
-        Optional<Pid> pid = names.whereisHere(name).or(() -> names.forwarding(name));
+        Optional<Pid> live = names.whereisHere(name);
+        Optional<Pid> pid = live.or(() -> names.forwarding(name));
         if (pid.isEmpty() || !names.unregister(name, processes.get(pid.get()))) {
             return false;
         }
         NameService service = nameService;
-        if (service != null) {
+        if (service != null && live.isPresent()) {
             service.released(name, pid.get());
         }
         return true;

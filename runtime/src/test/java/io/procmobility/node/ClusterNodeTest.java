@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.procmobility.behaviour.CallFailedException;
 import io.procmobility.behaviour.MobileProcess;
+import io.procmobility.behaviour.MobileServer;
 import io.procmobility.process.Down;
 import io.procmobility.process.Endpoint;
 import io.procmobility.process.ExitReason;
@@ -196,6 +198,9 @@ class ClusterNodeTest {
             assertThat(b.runtime().droppedMessages()).isEqualTo(dropped + 1);
             watcherA.monitor(movedToC.pid());
             assertThat(((Down) next()).reason()).isEqualTo(ExitReason.NODEDOWN);
+            // A call fails at once, saying why, instead of waiting for its timeout.
+            assertThatThrownBy(() -> MobileServer.call(a.runtime(), onC.pid(), "value", Duration.ofSeconds(30)))
+                    .isInstanceOf(CallFailedException.class).hasMessageContaining("request failed: nodedown (the node it lives on");
             assertThatThrownBy(() -> a.migrate(a.runtime().spawn(create(a, "SequenceChecker", 1)).pid(), Destination.node("c"))
                     .get(20, TimeUnit.SECONDS)).hasMessageContaining("node c was detected as failed");
         }
