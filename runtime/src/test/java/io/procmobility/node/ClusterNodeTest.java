@@ -153,6 +153,9 @@ class ClusterNodeTest {
         assertThat(b.runtime().whereis("checker")).contains(first.pid());
         assertThat(c.runtime().send("checker", List.of(0, 2L))).isTrue();
         expectReport(c, first.pid(), 2);
+        // a drops its forwarding entry; the cluster's registration goes with the process, untouched.
+        assertThat(a.runtime().unregister("checker")).isTrue();
+        assertThat(a.runtime().whereis("checker")).contains(first.pid());
 
         // It ends: the name is free cluster-wide.
         b.runtime().exit(first.pid(), ExitReason.KILLED);
