@@ -109,6 +109,22 @@ class ClusterNodeTest {
     }
 
     @Test
+    void aProcessMovesItselfByNodeNameWithSendMe() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        try (Endpoint observer = a.runtime().openEndpoint(observed::add)) {
+            ProcessRef mover = a.runtime().spawn(create(a, "NamedMover", observer.pid(), "b"));
+            assertThat(next()).isEqualTo(List.of("moved", "b", 42L));
+            assertThat(b.runtime().isAlive(mover.pid())).isTrue();
+            assertThat(cluster.locate(mover.pid())).contains(new Location(mover.pid(), "b", 1, null));
+            ProcessRef lost = a.runtime().spawn(create(a, "NamedMover", observer.pid(), "nowhere"));
+            assertThat(next()).isEqualTo(List.of("failed", "cannot migrate " + lost.pid() + " from node a to nowhere: node nowhere is not"
+                    + " a member of the cluster of node a (members: [a, b]; hint: a node of another cluster is reached with"
+                    + " Destination.tcp(host, port))"));
+        }
+    }
+
+    @Test
     void aMoveWhoseClaimFailsIsAbortedAndTheProcessGoesOnWithAHigherEpoch() throws Exception {
         Node a = node("a");
         node("b");
