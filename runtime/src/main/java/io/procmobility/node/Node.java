@@ -111,16 +111,7 @@ public final class Node implements AutoCloseable {
         });
         NodeAddress self = new NodeAddress(name, advertisedHost(transport), server.port());
         this.ownsRegistry = factory != null;
-        try {
-            ClusterRegistry joined = factory != null ? factory.open(name, self.host() + ":" + self.port()) : registry;
-            this.cluster = joined == null ? NodeCluster.none(name) : NodeCluster.of(name, joined);
-        } catch (RuntimeException e) {
-            timers.shutdownNow();
-            client.close();
-            server.close();
-            runtime.close();
-            throw e;
-        }
+        this.cluster = NodeCluster.none(name);
         this.peers = new Peers(name, client, cluster::endpoint);
         Locations locations = new Locations();
         this.arrivals = new ArrivalBuffer(name);
@@ -131,6 +122,23 @@ public final class Node implements AutoCloseable {
                 migration, timers, arrivals, cluster, listener::control);
         runtime.routeRemote(router);
         runtime.onMigrationRequest(origin::requested);
+        // Joined last: members dial a node as soon as it joins, and find every part of it ready.
+        ClusterRegistry joined = null;
+        try {
+            joined = factory != null ? factory.open(name, self.host() + ":" + self.port()) : registry;
+            if (joined != null) {
+                cluster.attach(joined);
+            }
+        } catch (RuntimeException e) {
+            if (factory != null && joined != null) {
+                joined.close();
+            }
+            timers.shutdownNow();
+            client.close();
+            server.close();
+            runtime.close();
+            throw e;
+        }
         if (cluster.enabled()) {
             ClusterNames names = new ClusterNames(name, cluster.registry(), runtime, NAME_CLAIM_TIMEOUT);
             runtime.useNameService(names);

@@ -33,25 +33,33 @@ final class NodeCluster {
     private static final Logger LOG = LoggerFactory.getLogger(NodeCluster.class);
 
     private final String self;
-    private final ClusterRegistry registry;
+    private volatile ClusterRegistry registry;
 
-    private NodeCluster(String self, ClusterRegistry registry) {
+    private NodeCluster(String self) {
         this.self = self;
-        this.registry = registry;
     }
 
-    /** A node outside any cluster. */
+    /** A node outside any cluster, until (and unless) it {@linkplain #attach joins one}. */
     static NodeCluster none(String self) {
-        return new NodeCluster(self, null);
+        return new NodeCluster(self);
     }
 
-    /** A node of the cluster {@code registry} serves. */
-    static NodeCluster of(String self, ClusterRegistry registry) {
-        if (!self.equals(registry.localNode())) {
-            throw new IllegalArgumentException("node " + self + " cannot use the cluster registry of node " + registry.localNode()
+    /**
+     * The node joined the cluster {@code registry} serves (once, while the node starts: it binds
+     * its socket and wires its parts first, so that members dialing it as soon as it joins find it
+     * ready).
+     *
+     * @throws IllegalArgumentException when the registry serves another node
+     */
+    void attach(ClusterRegistry joined) {
+        if (!self.equals(joined.localNode())) {
+            throw new IllegalArgumentException("node " + self + " cannot use the cluster registry of node " + joined.localNode()
                     + ": a registry serves the node it was started for (give the cluster configuration the node's name)");
         }
-        return new NodeCluster(self, registry);
+        if (registry != null) {
+            throw new IllegalStateException("node " + self + " is in a cluster already");
+        }
+        this.registry = joined;
     }
 
     boolean enabled() {
@@ -65,7 +73,8 @@ final class NodeCluster {
 
     /** The registry's owner record of {@code pid} (a local read), or null. */
     Location owner(Pid pid) {
-        return registry == null ? null : registry.locate(pid).orElse(null);
+        ClusterRegistry r = registry;
+        return r == null ? null : r.locate(pid).orElse(null);
     }
 
     /** The node whose runtime has {@code incarnation} (where pids carrying it were born), or null when not recorded. */
@@ -100,25 +109,29 @@ final class NodeCluster {
 
     /** Why {@code node} is marked down in the cluster, or null (up, unknown, or no cluster). */
     NodeDown down(String node) {
-        return registry == null || node == null ? null : registry.nodeDown(node).orElse(null);
+        ClusterRegistry r = registry;
+        return r == null || node == null ? null : r.nodeDown(node).orElse(null);
     }
 
     /** True when {@code node} is a current member of this node's cluster. */
     boolean isMember(String node) {
-        return registry != null && registry.members().contains(node);
+        ClusterRegistry r = registry;
+        return r != null && r.members().contains(node);
     }
 
     /** The current members, sorted; empty outside a cluster. */
     Set<String> members() {
-        return registry == null ? Set.of() : new TreeSet<>(registry.members());
+        ClusterRegistry r = registry;
+        return r == null ? Set.of() : new TreeSet<>(r.members());
     }
 
     /** Where member {@code node} listens (the endpoint it advertised), or null. */
     NodeAddress endpoint(String node) {
-        if (registry == null || node.equals(self)) {
+        ClusterRegistry r = registry;
+        if (r == null || node.equals(self)) {
             return null;
         }
-        String endpoint = registry.endpoint(node).orElse(null);
+        String endpoint = r.endpoint(node).orElse(null);
         if (endpoint == null) {
             return null;
         }
