@@ -70,7 +70,7 @@ public final class Node implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.peers = new Peers(name, client);
+        this.peers = new Peers(name, client, timers);
         Locations locations = new Locations();
         NodeAddress self = new NodeAddress(name, advertisedHost(transport), server.port());
         this.loader = transport.classLoader() != null ? transport.classLoader() : Node.class.getClassLoader();

@@ -433,6 +433,9 @@ public final class ProcessRuntime implements AutoCloseable {
                         process.pid, name, taken.getMessage());
             }
         }
+        if (process.mailbox.hasGaps() && process.gapCheckScheduled.compareAndSet(false, true)) {
+            scheduler.after(maxGapNanos, () -> skipGaps(process)); // it brought messages waiting for earlier ones
+        }
         scheduler.enqueue(process);
     }
 

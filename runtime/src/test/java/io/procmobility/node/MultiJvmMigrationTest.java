@@ -241,12 +241,35 @@ class MultiJvmMigrationTest {
 
     /** Asks the SequenceChecker until it has {@code expected} messages; none may be out of order or repeated. */
     private void awaitReceivedInOrder(Pid checker, long expected) {
-        await().atMost(TIMEOUT).until(() -> {
-            t.runtime().send(checker, List.of("report", observer.pid()));
-            List<Object> report = next();
-            assertThat(report.get(2)).as("out-of-order or repeated messages; first: " + report.get(3)).isEqualTo(0L);
-            return report.get(1).equals(expected);
-        });
+        Object[] last = new Object[1];
+        try {
+            await().atMost(TIMEOUT).until(() -> {
+                t.runtime().send(checker, List.of("report", observer.pid()));
+                List<Object> report = next();
+                last[0] = report;
+                assertThat(report.get(2)).as("out-of-order or repeated messages; first: " + report.get(3) + nodeWarnings())
+                        .isEqualTo(0L);
+                return report.get(1).equals(expected);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("expected " + expected + " messages, last report " + last[0] + nodeWarnings(), e);
+        }
+    }
+
+    private String nodeWarnings() {
+        StringBuilder all = new StringBuilder();
+        for (NodeJvm jvm : jvms) {
+            all.append("\n--- node ").append(jvm.name).append(" warnings: ").append(jvm.warnings());
+            if (jvm.process.isAlive()) {
+                jvm.send("stats");
+                try {
+                    all.append(' ').append(jvm.expectPrefix("STATS"));
+                } catch (InterruptedException | AssertionError e) {
+                    all.append(" (no stats: ").append(e.getMessage()).append(')');
+                }
+            }
+        }
+        return all.toString();
     }
 
     /** Waits for the counter's first step taken on {@code on} and returns it. */
