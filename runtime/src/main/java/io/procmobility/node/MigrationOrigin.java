@@ -118,11 +118,13 @@ final class MigrationOrigin {
                     : CompletableFuture.failedFuture(new IllegalStateException("node " + name + " is not connected to node " + self
                             + " (hint: connect to it first, or use Destination.tcp(host, port))"));
         }
-        ScheduledFuture<?> connectTimeout = timers.schedule(() -> node.completeExceptionally(new IllegalStateException(
-                "no answer from " + destination + " within " + settings.acceptTimeout().toMillis() + " ms")),
+        ScheduledFuture<?> connectTimeout = node.isDone() ? null : timers.schedule(() -> node.completeExceptionally(
+                new IllegalStateException("no answer from " + destination + " within " + settings.acceptTimeout().toMillis() + " ms")),
                 settings.acceptTimeout().toMillis(), TimeUnit.MILLISECONDS);
         node.whenComplete((name, failure) -> {
-            connectTimeout.cancel(false);
+            if (connectTimeout != null) {
+                connectTimeout.cancel(false);
+            }
             if (failure != null) {
                 fail(pid, result, "cannot migrate " + pid + " from node " + self + " to " + destination + ": "
                         + rootMessage(failure), failure);

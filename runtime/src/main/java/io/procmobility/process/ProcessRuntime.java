@@ -38,6 +38,7 @@ public final class ProcessRuntime implements AutoCloseable {
     private volatile MigrationHook migrationHook;
     private volatile String nodeName = "nonode@" + String.format("%016x", incarnation).substring(0, 8);
     private final OutboundStreams outbound = new OutboundStreams();
+    private final SerializerCache serializers = new SerializerCache();
     private final NameRegistry names = new NameRegistry();
     private final RecentExits recentExits;
     private final AtomicLong dropped = new AtomicLong();
@@ -297,7 +298,7 @@ public final class ProcessRuntime implements AutoCloseable {
                     + ", not suspended; a process can be frozen only while it waits in receive, sleep or a call");
         }
         try {
-            byte[] bytes = ProcessFreezer.freeze(process, allowlist, process.epoch, process.trail).bytes();
+            byte[] bytes = ProcessFreezer.freeze(process, serializers, allowlist, process.epoch, process.trail).bytes();
             names.released(process); // frozen into bytes, it lives nowhere: its name is free (unlike after a migration)
             departed(process);
             return bytes;
@@ -312,7 +313,7 @@ public final class ProcessRuntime implements AutoCloseable {
      * through {@code loader}; it resumes where it was suspended.
      */
     public ProcessRef thaw(byte[] bytes, io.procmobility.serial.SerialAllowlist allowlist, ClassLoader loader) {
-        LocalProcess process = ProcessFreezer.thaw(bytes, allowlist, loader);
+        LocalProcess process = ProcessFreezer.thaw(bytes, serializers, allowlist, loader);
         arrived(process, List.of());
         return new ProcessRef(process.pid, this);
     }
@@ -377,7 +378,7 @@ public final class ProcessRuntime implements AutoCloseable {
         Departure departure = new Departure(this, process, epoch);
         process.departure = departure; // before the mailbox closes: late messages queue here
         try {
-            departure.frozen(ProcessFreezer.freeze(process, allowlist, epoch, trail));
+            departure.frozen(ProcessFreezer.freeze(process, serializers, allowlist, epoch, trail));
         } catch (RuntimeException e) {
             departure.abandon();
             throw e;
@@ -405,7 +406,7 @@ public final class ProcessRuntime implements AutoCloseable {
      * @throws IllegalStateException when a process with its pid lives here already
      */
     public Arrival arrive(byte[] bytes, io.procmobility.serial.SerialAllowlist allowlist, ClassLoader loader) {
-        LocalProcess process = ProcessFreezer.thaw(bytes, allowlist, loader);
+        LocalProcess process = ProcessFreezer.thaw(bytes, serializers, allowlist, loader);
         if (processes.containsKey(process.pid)) {
             throw new IllegalStateException("cannot accept " + process.pid + ": a process with that pid already lives here");
         }
