@@ -13,7 +13,12 @@ import io.procmobility.internal.StackVerifier;
 import io.procmobility.process.ExitReason;
 import io.procmobility.process.Pid;
 import io.procmobility.process.ProcessRuntime;
+import io.procmobility.continuation.Continuation;
+import io.procmobility.serial.ContinuationSerializer;
+import io.procmobility.serial.SerialAllowlist;
 import java.io.PrintStream;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongPredicate;
 
 /**
  * Migration and remote-messaging benchmark between two JVMs on 127.0.0.1 (DESIGN.md §6: migration
@@ -66,17 +70,22 @@ public final class MigrationBench {
     private static final long HOUR = TimeUnit.HOURS.toNanos(1);
 
     /** Settings; {@code --name=value} on the command line for each. */
-    public record Options(int warmup, int migrations, int depth, int deepWarmup, int deepMigrations, int processes,
+    public record Options(int warmup, int migrations, int externalWarmup, int depth, int deepWarmup, int deepMigrations, int processes,
             double warmSeconds, double seconds, int roundTrips, int calls, int messages, int ackEvery, int window, int freezes,
-            int carriers, int batches) {
+            int carriers, int batches, String only) {
+        /** True when phase {@code name} (messaging, parts, latency, throughput) is to run ({@code --only=a,b}; default all). */
+        public boolean runs(String name) {
+            return only.isEmpty() || Arrays.asList(only.split(",")).contains(name);
+        }
+
         /** The full run (~45 s per JVM pair on 2 cores). */
         public static Options defaults() {
-            return new Options(2_000, 10_000, 10, 500, 2_000, 100, 1, 10, 20_000, 20_000, 500_000, 100, 2_000, 2_000, 1, 5);
+            return new Options(2_000, 10_000, 500, 10, 250, 1_000, 100, 1, 10, 10_000, 10_000, 200_000, 100, 2_000, 1_000, 1, 5, "");
         }
 
         /** A few of everything: for the test that checks the harness still works. */
         public static Options tiny() {
-            return new Options(4, 20, 10, 2, 10, 4, 0.2, 1, 200, 100, 2_000, 100, 1_000, 20, 1, 2);
+            return new Options(4, 20, 4, 10, 2, 10, 4, 0.2, 1, 200, 100, 2_000, 100, 1_000, 20, 1, 2, "");
         }
 
         /** {@code defaults()} (or {@code tiny()} with {@code --tiny}) with {@code --name=value} overrides. */
@@ -100,15 +109,18 @@ public final class MigrationBench {
                     throw new IllegalArgumentException("unknown option --" + key + "; names: " + Arrays.toString(NAMES));
                 }
             }
-            return new Options(i(set, "warmup", o.warmup), i(set, "migrations", o.migrations), i(set, "depth", o.depth),
+            return new Options(i(set, "warmup", o.warmup), i(set, "migrations", o.migrations),
+                    i(set, "external-warmup", o.externalWarmup), i(set, "depth", o.depth),
                     i(set, "deep-warmup", o.deepWarmup), i(set, "deep-migrations", o.deepMigrations), i(set, "processes", o.processes),
                     d(set, "warm-seconds", o.warmSeconds), d(set, "seconds", o.seconds), i(set, "round-trips", o.roundTrips),
                     i(set, "calls", o.calls), i(set, "messages", o.messages), i(set, "ack-every", o.ackEvery), i(set, "window", o.window),
-                    i(set, "freezes", o.freezes), i(set, "carriers", o.carriers), i(set, "batches", o.batches));
+                    i(set, "freezes", o.freezes), i(set, "carriers", o.carriers), i(set, "batches", o.batches),
+                    set.getOrDefault("only", o.only));
         }
 
-        private static final String[] NAMES = {"warmup", "migrations", "depth", "deep-warmup", "deep-migrations", "processes",
-            "warm-seconds", "seconds", "round-trips", "calls", "messages", "ack-every", "window", "freezes", "carriers", "batches"};
+        private static final String[] NAMES = {"warmup", "migrations", "external-warmup", "depth", "deep-warmup", "deep-migrations", "processes",
+            "warm-seconds", "seconds", "round-trips", "calls", "messages", "ack-every", "window", "freezes", "carriers", "batches",
+            "only"};
 
         private static int i(Map<String, String> set, String key, int otherwise) {
             return set.containsKey(key) ? Integer.parseInt(set.get(key)) : otherwise;
@@ -199,11 +211,21 @@ public final class MigrationBench {
         try (BenchNode a = new BenchNode("a", options.carriers); PeerJvm b = new PeerJvm(a.node.port(), options.carriers)) {
             a.otherPort(b.port);
             MigrationBench bench = new MigrationBench(options, log, a, b);
+            bench.result.put("load.before", load1());
             bench.clock();
-            bench.messaging();
-            bench.parts();
-            bench.latency();
-            bench.throughput();
+            if (options.runs("messaging")) {
+                bench.messaging();
+            }
+            if (options.runs("parts")) {
+                bench.parts();
+            }
+            if (options.runs("latency")) {
+                bench.latency();
+            }
+            if (options.runs("throughput")) {
+                bench.throughput();
+            }
+            bench.result.put("load.after", load1());
             return bench.result;
         }
     }
@@ -259,6 +281,8 @@ public final class MigrationBench {
 
         double localMsg = perOp(WindowedSender.class, localSink, o.messages, n -> new long[] {n, o.window});
         double remoteMsg = perOp(WindowedSender.class, remoteSink, o.messages, n -> new long[] {n, o.window});
+        result.put("oneway.window", o.window);
+        result.put("oneway.ack_every", o.ackEvery);
         result.put("oneway.local.per_s", 1e6 / localMsg);
         result.put("oneway.remote.per_s", 1e6 / remoteMsg);
         result.row("one-way messages a → process on b (window " + o.window + ", ack every " + o.ackEvery + ")",
@@ -313,28 +337,43 @@ public final class MigrationBench {
     // ---- parts: freeze and thaw in one JVM
 
     private void parts() throws InterruptedException {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+        long me = Thread.currentThread().getId();
         for (int depth : new int[] {2, o.depth}) {
             Pid p = hopper(90 + depth, depth);
             ProcessRuntime runtime = a.node.runtime();
             int n = o.freezes;
             long[] freeze = new long[n];
             long[] thaw = new long[n];
+            long freezeAlloc = 0;
+            long thawAlloc = 0;
+            long loadedBefore = 0;
             int bytes = 0;
             for (int i = -n / 4; i < n; i++) {
                 if (!a.awaitWaiting(p)) {
                     throw new IllegalStateException(p + " does not wait in receive");
                 }
+                if (i == 0) {
+                    loadedBefore = classes.getTotalLoadedClassCount();
+                }
+                long m0 = threads.getThreadAllocatedBytes(me);
                 long t0 = System.nanoTime();
                 byte[] frozen = runtime.freeze(p, a.allowlist);
                 long t1 = System.nanoTime();
+                long m1 = threads.getThreadAllocatedBytes(me);
                 runtime.thaw(frozen, a.allowlist, a.loader);
                 long t2 = System.nanoTime();
+                long m2 = threads.getThreadAllocatedBytes(me);
                 bytes = frozen.length;
                 if (i >= 0) {
                     freeze[i] = t1 - t0;
                     thaw[i] = t2 - t1;
+                    freezeAlloc += m1 - m0;
+                    thawAlloc += m2 - m1;
                 }
             }
+            double classesPerPair = (classes.getTotalLoadedClassCount() - loadedBefore) / (double) n;
             runtime.send(p, new long[] {Hopper.STOP});
             Latencies f = new Latencies(freeze);
             Latencies t = new Latencies(thaw);
@@ -342,11 +381,67 @@ public final class MigrationBench {
             result.latencies("freeze." + key, f);
             result.latencies("thaw." + key, t);
             result.put("freeze." + key + ".bytes", bytes);
-            result.row("parts, in one JVM: `runtime.freeze` / `runtime.thaw` of the " + frames(depth) + " process (p50)",
-                    us(f.micros(50)) + " / " + us(t.micros(50)), "—", "—");
-            log.printf(Locale.ROOT, "freeze/thaw in a, %d frames: freeze %s µs, thaw %s µs (p50/p90/p99/max), %d bytes%n", depth,
-                    f.summary(), t.summary(), bytes);
+            result.put("freeze." + key + ".alloc", freezeAlloc / (double) n);
+            result.put("thaw." + key + ".alloc", thawAlloc / (double) n);
+            result.put("freeze_thaw." + key + ".classes", classesPerPair);
+            result.row("parts, in one JVM: `runtime.freeze` / `runtime.thaw` of the " + frames(depth) + " process (p50; allocated; "
+                    + "classes loaded per pair)", us(f.micros(50)) + " / " + us(t.micros(50)) + "; " + kb(freezeAlloc / (double) n)
+                    + " / " + kb(thawAlloc / (double) n) + "; " + String.format(Locale.ROOT, "%.1f", classesPerPair), "—", "—");
+            log.printf(Locale.ROOT, "freeze/thaw in a, %d frames: freeze %s µs, thaw %s µs (p50/p90/p99/max), %d bytes; allocated %s / %s; "
+                    + "%.1f classes loaded per freeze + thaw%n", depth, f.summary(), t.summary(), bytes, kb(freezeAlloc / (double) n),
+                    kb(thawAlloc / (double) n), classesPerPair);
         }
+        serializerReuse(threads, me);
+    }
+
+    /**
+     * What {@code ProcessFreezer} pays for making a new {@code ContinuationSerializer} (a new Kryo)
+     * for every freeze and every thaw: serialize + deserialize of a captured {@code MixedFrames}
+     * continuation with one serializer reused, against a new serializer for each call.
+     */
+    private void serializerReuse(com.sun.management.ThreadMXBean threads, long me) {
+        for (int depth : new int[] {2, o.depth}) {
+            SerializedSize s = new SerializedSize(depth);
+            Continuation c = s.capture();
+            SerialAllowlist allow = SerialAllowlist.builder().allowPackage(InstrumentingLoader.WORKLOAD_PACKAGE + "**").build();
+            ClassLoader loader = s.workload.getClass().getClassLoader();
+            int n = o.freezes;
+            long[] reused = new long[n];
+            long[] fresh = new long[n];
+            long reusedAlloc = 0;
+            long freshAlloc = 0;
+            for (int i = -n / 4; i < n; i++) {
+                long m0 = threads.getThreadAllocatedBytes(me);
+                long t0 = System.nanoTime();
+                s.serializer.deserialize(s.serializer.serialize(c));
+                long t1 = System.nanoTime();
+                long m1 = threads.getThreadAllocatedBytes(me);
+                new ContinuationSerializer(allow, loader).deserialize(new ContinuationSerializer(allow, loader).serialize(c));
+                long t2 = System.nanoTime();
+                long m2 = threads.getThreadAllocatedBytes(me);
+                if (i >= 0) {
+                    reused[i] = t1 - t0;
+                    fresh[i] = t2 - t1;
+                    reusedAlloc += m1 - m0;
+                    freshAlloc += m2 - m1;
+                }
+            }
+            Latencies r = new Latencies(reused);
+            Latencies f = new Latencies(fresh);
+            String key = depth == 2 ? "small" : "deep";
+            result.latencies("serde.reused." + key, r);
+            result.latencies("serde.fresh." + key, f);
+            result.row("parts: Kryo serialize + deserialize of a " + depth + "-frame `MixedFrames` continuation, a new "
+                    + "`ContinuationSerializer` per call (as `ProcessFreezer` does) (p50; allocated)",
+                    us(f.micros(50)) + "; " + kb(freshAlloc / (double) n), "one serializer reused: " + us(r.micros(50)) + "; "
+                    + kb(reusedAlloc / (double) n), ratio(f.micros(50) / r.micros(50)));
+            log.printf(Locale.ROOT, "serialize + deserialize, %d frames: new serializer per call %s µs, %s; reused %s µs, %s%n", depth,
+                    f.summary(), kb(freshAlloc / (double) n), r.summary(), kb(reusedAlloc / (double) n));
+        }
+    }
+
+    private static String kb(double bytes) {
+        return String.format(Locale.ROOT, bytes >= 10_240 ? "%.0f KB" : "%.1f KB", bytes / 1024);
     }
 
     private static String frames(int depth) {
@@ -360,13 +455,13 @@ public final class MigrationBench {
     // ---- migration latency
 
     private void latency() throws InterruptedException {
-        double rtt = result.get("pingpong.remote.us");
+        double rtt = result.metrics.getOrDefault("pingpong.remote.us", Double.NaN);
         Latencies send = sendMe(1, 2, o.warmup, o.migrations);
         result.latencies("sendme.small", send);
         result.row("**migration latency, small process (2 frames), `Mobility.sendMe`**: call → next instruction at the destination, "
                 + "p50 / p90 / p99 / max (target p50 ≤ 500 µs)", "**" + send.summary() + " µs**",
                 "remote ping-pong " + us(rtt), ratio(send.micros(50) / rtt) + " (p50)");
-        External ext = external(2, 2, o.warmup, o.migrations);
+        External ext = external(2, 2, o.externalWarmup, o.migrations);
         result.latencies("external.small", ext.running);
         result.latencies("external.small.commit", ext.commit);
         result.latencies("external.small.freeze", ext.freeze);
@@ -406,8 +501,16 @@ public final class MigrationBench {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         a.node.runtime().send(p, new long[] {Hopper.STOP});
-        long[] latencies = collect(r -> r == Hopper.HOPPED, id, warmup, rec -> rec[4] - rec[3]);
-        Latencies l = new Latencies(latencies);
+        List<long[]> records = new ArrayList<>(a.drain());
+        records.addAll(b.records());
+        records.removeIf(r -> r[0] != Hopper.HOPPED || r[1] != id || r[2] <= warmup);
+        Latencies l = new Latencies(records.stream().mapToLong(r -> r[4] - r[3]).toArray());
+        if (Boolean.getBoolean("migrationBench.outliers")) {
+            records.sort((x, y) -> Long.compare(y[4] - y[3], x[4] - x[3]));
+            for (long[] r : records.subList(0, Math.min(10, records.size()))) {
+                log.printf(Locale.ROOT, "  slow: move %d at +%.3f s took %.0f µs%n", r[2], (r[3] - started) / 1e9, (r[4] - r[3]) / 1e3);
+            }
+        }
         log.printf(Locale.ROOT, "sendMe, %d frames: %d moves in %.1f s; last %d: p50/p90/p99/max %s µs%n", depth, total, seconds,
                 l.count(), l.summary());
         return l;
@@ -431,6 +534,7 @@ public final class MigrationBench {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         a.node.runtime().send(p, new long[] {Hopper.STOP});
+        Thread.sleep(100); // the last commit's future may complete just after the process arrived
         List<long[]> records = new ArrayList<>(a.drain());
         records.addAll(b.records());
         Map<Long, long[]> arrived = new HashMap<>();
@@ -488,14 +592,6 @@ public final class MigrationBench {
         }
     }
 
-    /** {@code value} of every record of {@code id} (a's and b's) of a kind {@code kind} accepts, past the warm-up. */
-    private long[] collect(LongPredicate kind, long id, long warmup, java.util.function.ToLongFunction<long[]> value)
-            throws InterruptedException {
-        List<long[]> records = new ArrayList<>(a.drain());
-        records.addAll(b.records());
-        return records.stream().filter(r -> kind.test(r[0]) && r[1] == id && r[2] > warmup).mapToLong(value).toArray();
-    }
-
     // ---- migrations per second
 
     private void throughput() throws InterruptedException {
@@ -524,9 +620,10 @@ public final class MigrationBench {
         double perSecond = inWindow.length / o.seconds;
         Latencies l = new Latencies(inWindow);
         result.put("throughput.processes", n);
+        result.put("throughput.seconds", o.seconds);
         result.put("throughput.per_s", perSecond);
         result.latencies("throughput.latency", l);
-        double single = 1e6 / result.get("sendme.small.p50");
+        double single = 1e6 / result.metrics.getOrDefault("sendme.small.p50", Double.NaN);
         result.row("**migrations per second**, " + n + " processes moving themselves back and forth (sendMe), " + fmt(o.seconds) + " s",
                 "**" + rate(perSecond) + "/s**", "one process alone: " + rate(single) + "/s (1 / p50)", ratio(perSecond / single));
         result.row("latency during that (p50 / p90 / p99 / max)", l.summary() + " µs", "", "");
@@ -556,6 +653,14 @@ public final class MigrationBench {
 
     private static String fmt(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static double load1() {
+        try {
+            return Double.parseDouble(loadAverage().split(" ")[0]);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     static String loadAverage() {

@@ -40,6 +40,10 @@ final class PeerJvm implements AutoCloseable {
         if (verify != null) {
             command.add("-Dprocmobility.verifyCapture=" + verify);
         }
+        String extra = System.getProperty("migrationBench.peerJvmArgs", "").trim(); // e.g. -Xlog:gc for node b
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MigrationPeer.class.getName());
