@@ -16,7 +16,12 @@ import io.procmobility.process.ProcessRuntime;
 import io.procmobility.continuation.Continuation;
 import io.procmobility.serial.ContinuationSerializer;
 import io.procmobility.serial.SerialAllowlist;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -263,12 +268,18 @@ public final class MigrationBench {
         Pid localServer = a.spawn(CounterServer.class);
         Pid localSink = a.spawn(Sink.class, o.ackEvery);
 
+        double tcpRtt = tcpEcho();
+        result.put("tcp.rtt.us", tcpRtt);
+        result.row("wire baseline: 8-byte round trip over a plain blocking TCP socket (TCP_NODELAY), thread on a ↔ echo thread on b",
+                us(tcpRtt), "—", "—");
+        log.printf(Locale.ROOT, "plain TCP echo a ↔ b: %.1f µs per round trip%n", tcpRtt);
         double localRtt = perOp(Pinger.class, localPonger, o.roundTrips, n -> n);
         double remoteRtt = perOp(Pinger.class, remotePonger, o.roundTrips, n -> n);
         result.put("pingpong.local.us", localRtt);
         result.put("pingpong.remote.us", remoteRtt);
         result.row("ping-pong round trip, process on a ↔ process on b", us(remoteRtt) + " (" + rate(1e6 / remoteRtt) + "/s)",
-                "both on a: " + us(localRtt), ratio(remoteRtt / localRtt));
+                "both on a: " + us(localRtt) + "; plain TCP: " + us(tcpRtt), ratio(remoteRtt / localRtt) + "; " + ratio(remoteRtt / tcpRtt)
+                        + " TCP");
         log.printf(Locale.ROOT, "ping-pong: remote %.1f µs, local %.2f µs%n", remoteRtt, localRtt);
 
         double localCall = perOp(Caller.class, localServer, o.calls, n -> n);
@@ -326,6 +337,32 @@ public final class MigrationBench {
         a.node.runtime().send(driver, "stop");
         Arrays.sort(micros);
         return micros[micros.length / 2];
+    }
+
+    /** µs per round trip of 8 bytes between a thread here and b's echo thread over a plain socket: median of the batches. */
+    private double tcpEcho() throws IOException, InterruptedException {
+        b.send("echo");
+        int port = Integer.parseInt(b.expect("ECHO ").substring(5));
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            byte[] message = new byte[8];
+            int perBatch = Math.max(1, o.roundTrips / o.batches);
+            double[] micros = new double[o.batches];
+            for (int i = -1; i < o.batches; i++) {
+                long t0 = System.nanoTime();
+                for (int j = 0; j < perBatch; j++) {
+                    out.write(message);
+                    in.readFully(message);
+                }
+                if (i >= 0) {
+                    micros[i] = (System.nanoTime() - t0) / 1e3 / perBatch;
+                }
+            }
+            Arrays.sort(micros);
+            return micros[micros.length / 2];
+        }
     }
 
     private Pid spawnOnB(String what) throws InterruptedException {

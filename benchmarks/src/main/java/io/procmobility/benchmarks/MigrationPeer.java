@@ -6,6 +6,13 @@ import io.procmobility.benchmarks.workload.Ponger;
 import io.procmobility.benchmarks.workload.Sink;
 import io.procmobility.process.Pid;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +30,7 @@ import java.util.List;
  * clock                 -> CLOCK nanoTime
  * spawn ID Ponger|CounterServer|Sink [ackEvery] -> PID id incarnation serial
  * records               -> RECORDS n, then n lines of numbers (a Hopper report or a driver record each), then END
+ * echo                  -> ECHO port     (a plain TCP echo server thread, one connection: the wire baseline)
  * exit
  * </pre>
  */
@@ -57,6 +65,31 @@ public final class MigrationPeer {
         System.exit(0);
     }
 
+    /** A blocking TCP echo on 127.0.0.1 for one connection, TCP_NODELAY, on a thread of its own; returns its port. */
+    private static int echoServer() {
+        try {
+            ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            Thread t = new Thread(() -> {
+                try (server; Socket s = server.accept()) {
+                    s.setTcpNoDelay(true);
+                    InputStream in = s.getInputStream();
+                    OutputStream out = s.getOutputStream();
+                    byte[] buffer = new byte[8192];
+                    for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                        out.write(buffer, 0, n);
+                    }
+                } catch (IOException closed) {
+                    // the harness closed its end
+                }
+            }, "tcp-echo");
+            t.setDaemon(true);
+            t.start();
+            return server.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void command(BenchNode b, String[] cmd, PrintStream out) {
         switch (cmd[0]) {
             case "clock" -> out.println("CLOCK " + System.nanoTime());
@@ -83,6 +116,7 @@ public final class MigrationPeer {
                 text.append("END");
                 out.println(text);
             }
+            case "echo" -> out.println("ECHO " + echoServer());
             default -> out.println("ERROR unknown command " + cmd[0]);
         }
     }

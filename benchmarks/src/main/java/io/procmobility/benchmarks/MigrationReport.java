@@ -149,6 +149,8 @@ public final class MigrationReport {
             new Row("ping-pong round trip, remote (a ↔ b) vs local (both on a, same JVM)",
                     r -> f(r.get("pingpong.remote.us")) + " vs " + f(r.get("pingpong.local.us")) + " µs = "
                             + x(r.get("pingpong.remote.us") / r.get("pingpong.local.us")), "—"),
+            new Row("wire baseline: plain blocking TCP round trip, thread on a ↔ echo thread on b (8 bytes); remote ping-pong / it",
+                    r -> f(r.get("tcp.rtt.us")) + " µs; " + x(r.get("pingpong.remote.us") / r.get("tcp.rtt.us")), "—"),
             new Row("gen_server call round trip, remote vs local",
                     r -> f(r.get("call.remote.us")) + " vs " + f(r.get("call.local.us")) + " µs = "
                             + x(r.get("call.remote.us") / r.get("call.local.us")) + " ("
