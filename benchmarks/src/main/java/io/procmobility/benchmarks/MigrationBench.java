@@ -76,8 +76,9 @@ public final class MigrationBench {
 
     /** Settings; {@code --name=value} on the command line for each. */
     public record Options(int warmup, int migrations, int externalWarmup, int depth, int deepWarmup, int deepMigrations, int processes,
-            double warmSeconds, double seconds, int roundTrips, int calls, int messages, int ackEvery, int window, int freezes,
+            double warmSeconds, double seconds, int warmMs, int batchMs, int ackEvery, int window, int freezes,
             int carriers, int batches, String only) {
+        // warmMs / batchMs: per remote/local messaging measure, warm-up time and the length of each of the `batches` batches
         /** True when phase {@code name} (messaging, parts, latency, throughput) is to run ({@code --only=a,b}; default all). */
         public boolean runs(String name) {
             return only.isEmpty() || Arrays.asList(only.split(",")).contains(name);
@@ -85,12 +86,12 @@ public final class MigrationBench {
 
         /** The full run (~45 s per JVM pair on 2 cores). */
         public static Options defaults() {
-            return new Options(2_000, 10_000, 500, 10, 250, 1_000, 100, 1, 10, 10_000, 10_000, 200_000, 100, 2_000, 1_000, 1, 5, "");
+            return new Options(2_000, 10_000, 500, 10, 250, 1_000, 100, 1, 10, 1_000, 250, 100, 2_000, 1_000, 1, 5, "");
         }
 
         /** A few of everything: for the test that checks the harness still works. */
         public static Options tiny() {
-            return new Options(4, 20, 4, 10, 2, 10, 4, 0.2, 1, 200, 100, 2_000, 100, 1_000, 20, 1, 2, "");
+            return new Options(4, 20, 4, 10, 2, 10, 4, 0.2, 1, 50, 20, 100, 1_000, 20, 1, 2, "");
         }
 
         /** {@code defaults()} (or {@code tiny()} with {@code --tiny}) with {@code --name=value} overrides. */
@@ -117,14 +118,14 @@ public final class MigrationBench {
             return new Options(i(set, "warmup", o.warmup), i(set, "migrations", o.migrations),
                     i(set, "external-warmup", o.externalWarmup), i(set, "depth", o.depth),
                     i(set, "deep-warmup", o.deepWarmup), i(set, "deep-migrations", o.deepMigrations), i(set, "processes", o.processes),
-                    d(set, "warm-seconds", o.warmSeconds), d(set, "seconds", o.seconds), i(set, "round-trips", o.roundTrips),
-                    i(set, "calls", o.calls), i(set, "messages", o.messages), i(set, "ack-every", o.ackEvery), i(set, "window", o.window),
+                    d(set, "warm-seconds", o.warmSeconds), d(set, "seconds", o.seconds), i(set, "warm-ms", o.warmMs),
+                    i(set, "batch-ms", o.batchMs), i(set, "ack-every", o.ackEvery), i(set, "window", o.window),
                     i(set, "freezes", o.freezes), i(set, "carriers", o.carriers), i(set, "batches", o.batches),
                     set.getOrDefault("only", o.only));
         }
 
         private static final String[] NAMES = {"warmup", "migrations", "external-warmup", "depth", "deep-warmup", "deep-migrations", "processes",
-            "warm-seconds", "seconds", "round-trips", "calls", "messages", "ack-every", "window", "freezes", "carriers", "batches",
+            "warm-seconds", "seconds", "warm-ms", "batch-ms", "ack-every", "window", "freezes", "carriers", "batches",
             "only"};
 
         private static int i(Map<String, String> set, String key, int otherwise) {
@@ -273,8 +274,8 @@ public final class MigrationBench {
         result.row("wire baseline: 8-byte round trip over a plain blocking TCP socket (TCP_NODELAY), thread on a ↔ echo thread on b",
                 us(tcpRtt), "—", "—");
         log.printf(Locale.ROOT, "plain TCP echo a ↔ b: %.1f µs per round trip%n", tcpRtt);
-        double localRtt = perOp(Pinger.class, localPonger, o.roundTrips, n -> n);
-        double remoteRtt = perOp(Pinger.class, remotePonger, o.roundTrips, n -> n);
+        double localRtt = perOp(Pinger.class, localPonger, n -> n);
+        double remoteRtt = perOp(Pinger.class, remotePonger, n -> n);
         result.put("pingpong.local.us", localRtt);
         result.put("pingpong.remote.us", remoteRtt);
         result.row("ping-pong round trip, process on a ↔ process on b", us(remoteRtt) + " (" + rate(1e6 / remoteRtt) + "/s)",
@@ -282,16 +283,16 @@ public final class MigrationBench {
                         + " TCP");
         log.printf(Locale.ROOT, "ping-pong: remote %.1f µs, local %.2f µs%n", remoteRtt, localRtt);
 
-        double localCall = perOp(Caller.class, localServer, o.calls, n -> n);
-        double remoteCall = perOp(Caller.class, remoteServer, o.calls, n -> n);
+        double localCall = perOp(Caller.class, localServer, n -> n);
+        double remoteCall = perOp(Caller.class, remoteServer, n -> n);
         result.put("call.local.us", localCall);
         result.put("call.remote.us", remoteCall);
         result.row("gen_server call, `Caller` on a → `CounterServer` on b", us(remoteCall) + " (" + rate(1e6 / remoteCall) + " calls/s)",
                 "both on a: " + us(localCall) + " (" + rate(1e6 / localCall) + "/s)", ratio(remoteCall / localCall));
         log.printf(Locale.ROOT, "calls: remote %.1f µs, local %.2f µs%n", remoteCall, localCall);
 
-        double localMsg = perOp(WindowedSender.class, localSink, o.messages, n -> new long[] {n, o.window});
-        double remoteMsg = perOp(WindowedSender.class, remoteSink, o.messages, n -> new long[] {n, o.window});
+        double localMsg = perOp(WindowedSender.class, localSink, n -> new long[] {n, o.window});
+        double remoteMsg = perOp(WindowedSender.class, remoteSink, n -> new long[] {n, o.window});
         result.put("oneway.window", o.window);
         result.put("oneway.ack_every", o.ackEvery);
         result.put("oneway.local.per_s", 1e6 / localMsg);
@@ -309,38 +310,65 @@ public final class MigrationBench {
         runtime.send(remoteSink, "stop"); // the remote server stays: b ends with the run
     }
 
+    /** Runs {@code n} operations and returns when they are done. */
+    @FunctionalInterface
+    private interface Batch {
+        void run(int n) throws Exception;
+    }
+
     /**
-     * µs per operation: a driver process on a ({@code type}, constructed with the target and a's
-     * driver endpoint) runs {@code total / batches} operations per batch; one warm-up batch, then the
-     * median of {@code batches}.
+     * µs per operation of {@code batch}: warm-up batches for {@code --warm-ms} (sizes doubling from
+     * {@code first} while a batch is short), then {@code --batches} batches of about {@code --batch-ms}
+     * each (sizes a multiple of {@code multiple}); the median of those.
      */
-    private double perOp(Class<? extends MobileProcess> type, Pid target, int total, java.util.function.IntFunction<Object> job)
-            throws Exception {
-        Pid driver = a.spawn(type, target, a.driver.pid());
-        int perBatch = Math.max(1, total / o.batches);
-        if (type == WindowedSender.class) {
-            perBatch = Math.max(o.ackEvery, perBatch / o.ackEvery * o.ackEvery);
-        }
-        double[] micros = new double[o.batches];
-        for (int i = -1; i < o.batches; i++) {
+    private double timed(int first, int multiple, Batch batch) throws Exception {
+        long warmEnd = System.nanoTime() + o.warmMs * 1_000_000L;
+        long batchNanos = o.batchMs * 1_000_000L;
+        int size = first;
+        double microsPerOp;
+        while (true) {
             long t0 = System.nanoTime();
-            a.node.runtime().send(driver, job.apply(perBatch));
-            Object reply = a.replies.poll(300, TimeUnit.SECONDS);
-            long t1 = System.nanoTime();
-            if (reply == null || ((Number) reply).longValue() != perBatch) {
-                throw new IllegalStateException(type.getSimpleName() + " → " + target + ": batch of " + perBatch + " answered " + reply);
+            batch.run(size);
+            long took = System.nanoTime() - t0;
+            microsPerOp = took / 1e3 / size;
+            if (System.nanoTime() - warmEnd >= 0) {
+                break;
             }
-            if (i >= 0) {
-                micros[i] = (t1 - t0) / 1e3 / perBatch;
+            if (took < batchNanos / 2 && size < (1 << 24)) {
+                size *= 2;
             }
         }
-        a.node.runtime().send(driver, "stop");
+        int measured = (int) Math.max(multiple, Math.round(batchNanos / 1e3 / microsPerOp / multiple) * multiple);
+        double[] micros = new double[o.batches];
+        for (int i = 0; i < o.batches; i++) {
+            long t0 = System.nanoTime();
+            batch.run(measured);
+            micros[i] = (System.nanoTime() - t0) / 1e3 / measured;
+        }
         Arrays.sort(micros);
         return micros[micros.length / 2];
     }
 
-    /** µs per round trip of 8 bytes between a thread here and b's echo thread over a plain socket: median of the batches. */
-    private double tcpEcho() throws IOException, InterruptedException {
+    /**
+     * µs per operation of a driver process on a ({@code type}, constructed with the target and a's
+     * driver endpoint, which gets its count back after each batch): see {@link #timed}.
+     */
+    private double perOp(Class<? extends MobileProcess> type, Pid target, java.util.function.IntFunction<Object> job) throws Exception {
+        Pid driver = a.spawn(type, target, a.driver.pid());
+        int multiple = type == WindowedSender.class ? o.ackEvery : 1;
+        double micros = timed(multiple * 10, multiple, n -> {
+            a.node.runtime().send(driver, job.apply(n));
+            Object reply = a.replies.poll(300, TimeUnit.SECONDS);
+            if (reply == null || ((Number) reply).longValue() != n) {
+                throw new IllegalStateException(type.getSimpleName() + " → " + target + ": batch of " + n + " answered " + reply);
+            }
+        });
+        a.node.runtime().send(driver, "stop");
+        return micros;
+    }
+
+    /** µs per round trip of 8 bytes between a thread here and b's echo thread over a plain socket: see {@link #timed}. */
+    private double tcpEcho() throws Exception {
         b.send("echo");
         int port = Integer.parseInt(b.expect("ECHO ").substring(5));
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -348,20 +376,12 @@ public final class MigrationBench {
             OutputStream out = socket.getOutputStream();
             DataInputStream in = new DataInputStream(socket.getInputStream());
             byte[] message = new byte[8];
-            int perBatch = Math.max(1, o.roundTrips / o.batches);
-            double[] micros = new double[o.batches];
-            for (int i = -1; i < o.batches; i++) {
-                long t0 = System.nanoTime();
-                for (int j = 0; j < perBatch; j++) {
+            return timed(10, 1, n -> {
+                for (int j = 0; j < n; j++) {
                     out.write(message);
                     in.readFully(message);
                 }
-                if (i >= 0) {
-                    micros[i] = (System.nanoTime() - t0) / 1e3 / perBatch;
-                }
-            }
-            Arrays.sort(micros);
-            return micros[micros.length / 2];
+            });
         }
     }
 
@@ -387,11 +407,14 @@ public final class MigrationBench {
             long thawAlloc = 0;
             long loadedBefore = 0;
             int bytes = 0;
-            for (int i = -n / 4; i < n; i++) {
+            long warmEnd = System.nanoTime() + o.warmMs * 1_000_000L;
+            int warmed = 0;
+            for (int i = 0; i < n; ) {
+                boolean record = warmed >= n / 4 && System.nanoTime() - warmEnd >= 0; // warm up for --warm-ms and n / 4
                 if (!a.awaitWaiting(p)) {
                     throw new IllegalStateException(p + " does not wait in receive");
                 }
-                if (i == 0) {
+                if (record && i == 0) {
                     loadedBefore = classes.getTotalLoadedClassCount();
                 }
                 long m0 = threads.getThreadAllocatedBytes(me);
@@ -403,11 +426,14 @@ public final class MigrationBench {
                 long t2 = System.nanoTime();
                 long m2 = threads.getThreadAllocatedBytes(me);
                 bytes = frozen.length;
-                if (i >= 0) {
+                if (record) {
                     freeze[i] = t1 - t0;
                     thaw[i] = t2 - t1;
                     freezeAlloc += m1 - m0;
                     thawAlloc += m2 - m1;
+                    i++;
+                } else {
+                    warmed++;
                 }
             }
             double classesPerPair = (classes.getTotalLoadedClassCount() - loadedBefore) / (double) n;
@@ -447,7 +473,10 @@ public final class MigrationBench {
             long[] fresh = new long[n];
             long reusedAlloc = 0;
             long freshAlloc = 0;
-            for (int i = -n / 4; i < n; i++) {
+            long warmEnd = System.nanoTime() + o.warmMs * 1_000_000L;
+            int warmed = 0;
+            for (int i = 0; i < n; ) {
+                boolean record = warmed >= n / 4 && System.nanoTime() - warmEnd >= 0;
                 long m0 = threads.getThreadAllocatedBytes(me);
                 long t0 = System.nanoTime();
                 s.serializer.deserialize(s.serializer.serialize(c));
@@ -456,11 +485,14 @@ public final class MigrationBench {
                 new ContinuationSerializer(allow, loader).deserialize(new ContinuationSerializer(allow, loader).serialize(c));
                 long t2 = System.nanoTime();
                 long m2 = threads.getThreadAllocatedBytes(me);
-                if (i >= 0) {
+                if (record) {
                     reused[i] = t1 - t0;
                     fresh[i] = t2 - t1;
                     reusedAlloc += m1 - m0;
                     freshAlloc += m2 - m1;
+                    i++;
+                } else {
+                    warmed++;
                 }
             }
             Latencies r = new Latencies(reused);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs {@link MigrationBench} in its tiny configuration (node b forked as in a real run, 20 timed
- * migrations per mode, 1 s of concurrent migrations, a few thousand messages), so {@code mvn verify}
+ * migrations per mode, 1 s of concurrent migrations, 50 ms of each messaging measure), so {@code mvn verify}
  * checks the harness still works end to end; and checks no forked JVM outlives it.
  */
 class MigrationBenchTest {
