@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Node {@code b} ({@link MigrationPeer}) in a JVM forked from this one with the same class path
- * and the same {@code procmobility.verifyCapture} setting: commands in, answer lines out. Killed
- * by {@link #close} (and by a shutdown hook if this JVM exits first); it also ends by itself when
- * its stdin closes.
+ * and the same {@code procmobility.verifyCapture} setting (plus {@code -DmigrationBench.peerJvmArgs=…}):
+ * commands in, answer lines out. {@link #close} closes its stdin, which ends it, and kills it if it
+ * is still there 3 s later; a shutdown hook kills it if this JVM exits first.
  */
 final class PeerJvm implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -122,9 +122,11 @@ final class PeerJvm implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        commands.close(); // b ends when its stdin closes; kill it anyway
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        commands.close(); // b ends when its stdin closes (a JFR recording of it gets dumped); kill it if it does not
+        if (!process.waitFor(3, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(killer);
         } catch (IllegalStateException shuttingDown) {
