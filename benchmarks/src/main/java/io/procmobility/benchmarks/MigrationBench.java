@@ -299,7 +299,7 @@ public final class MigrationBench {
         result.put("oneway.remote.per_s", 1e6 / remoteMsg);
         result.row("one-way messages a → process on b (window " + o.window + ", ack every " + o.ackEvery + ")",
                 rate(1e6 / remoteMsg) + " msg/s", "both on a: " + rate(1e6 / localMsg) + " msg/s",
-                ratio((1e6 / remoteMsg) / (1e6 / localMsg)) + " of local");
+                String.format(Locale.ROOT, "%.1f %% of local", 100 * localMsg / remoteMsg));
         log.printf(Locale.ROOT, "one-way: remote %s msg/s, local %s msg/s%n", rate(1e6 / remoteMsg), rate(1e6 / localMsg));
 
         ProcessRuntime runtime = a.node.runtime();

@@ -158,7 +158,8 @@ public final class MigrationReport {
             new Row("one-way messages/s, remote vs local (at most W unacknowledged, an ack every A)",
                     r -> String.format(Locale.ROOT, "W = %,.0f, A = %.0f: ", r.get("oneway.window"), r.get("oneway.ack_every"))
                             + k(r.get("oneway.remote.per_s")) + " vs " + k(r.get("oneway.local.per_s")) + " = "
-                            + x(r.get("oneway.remote.per_s") / r.get("oneway.local.per_s")), "—"),
+                            + String.format(Locale.ROOT, "%.1f %%", 100 * r.get("oneway.remote.per_s") / r.get("oneway.local.per_s")),
+                    "—"),
             new Row("parts, one JVM: `runtime.freeze` / `runtime.thaw`, small process, p50 (allocated; classes loaded per pair)",
                     r -> f(r.get("freeze.small.p50")) + " / " + f(r.get("thaw.small.p50")) + " µs ("
                             + String.format(Locale.ROOT, "%.0f / %.0f KB; %.1f", r.get("freeze.small.alloc") / 1024,
