@@ -74,17 +74,21 @@ import java.util.concurrent.TimeUnit;
 public final class MigrationBench {
     private static final long HOUR = TimeUnit.HOURS.toNanos(1);
 
-    /** Settings; {@code --name=value} on the command line for each. */
+    /**
+     * Settings; {@code --name=value} on the command line for each (names in kebab case:
+     * {@code --external-warmup}, {@code --warm-ms}...). {@code warmMs} / {@code batchMs}: each remote
+     * and local messaging measure warms up that long, then runs {@code batches} batches of about
+     * {@code batchMs} and keeps the median. {@code freezes}: freeze/thaw pairs timed in the parts.
+     */
     public record Options(int warmup, int migrations, int externalWarmup, int depth, int deepWarmup, int deepMigrations, int processes,
             double warmSeconds, double seconds, int warmMs, int batchMs, int ackEvery, int window, int freezes,
             int carriers, int batches, String only) {
-        // warmMs / batchMs: per remote/local messaging measure, warm-up time and the length of each of the `batches` batches
         /** True when phase {@code name} (messaging, parts, latency, throughput) is to run ({@code --only=a,b}; default all). */
         public boolean runs(String name) {
             return only.isEmpty() || Arrays.asList(only.split(",")).contains(name);
         }
 
-        /** The full run (~45 s per JVM pair on 2 cores). */
+        /** The full run (85–120 s on the shared 2-core machine). */
         public static Options defaults() {
             return new Options(2_000, 10_000, 500, 10, 250, 1_000, 100, 1, 10, 1_000, 250, 100, 2_000, 1_000, 1, 5, "");
         }
