@@ -91,7 +91,6 @@ public final class Demo {
         void until(String node, String text) throws InterruptedException {
             for (int i = since; i < printed.size(); i++) {
                 if (matches(printed.get(i), node, text)) {
-                    since = i + 1;
                     return;
                 }
             }
@@ -106,7 +105,6 @@ public final class Demo {
                 out.printf("[%6.2fs] %s | %s%n", (next.atNanos() - start) / 1e9, next.node(), next.line());
                 printed.add(next);
                 if (matches(next, node, text)) {
-                    since = printed.size();
                     return;
                 }
             }
