@@ -20,7 +20,7 @@ final class CommandTable {
     CommandTable(ConsoleContext context) {
         this.context = context;
         for (ConsoleCommand command : List.of(new PsCommand(), new SpawnCommand(), new SendCommand(), new CallCommand(),
-                new SendMeCommand(), new WhereisCommand(), new NodesCommand(), new ConnectCommand(),
+                new SendMeCommand(), new WhereisCommand(), new MonitorCommand(), new NodesCommand(), new ConnectCommand(),
                 new HelpCommand(commands), new QuitCommand())) {
             commands.put(command.name(), command);
         }

@@ -12,7 +12,7 @@ import org.jline.reader.ParsedLine;
 /**
  * Tab completion: command names first; then, by command, example class names ({@code spawn}),
  * registered names and pids ({@code send}, {@code call}, {@code whereis}, {@code send_me}),
- * connected nodes and {@code tcp://} ({@code send_me}'s destination), command names ({@code help}).
+ * connected nodes and cluster members, and {@code tcp://} ({@code send_me}'s destination), command names ({@code help}).
  */
 final class ConsoleCompleter implements Completer {
     private static final Set<String> TAKE_A_PROCESS = Set.of("send", "call", "send_me");
@@ -52,7 +52,10 @@ final class ConsoleCompleter implements Completer {
                 candidates.add(new Candidate("-l"));
             }
         } else if (index == 2 && command.equals("send_me")) {
-            node.connectedNodes().forEach(n -> candidates.add(new Candidate(n, n, "nodes", null, null, null, true)));
+            java.util.Set<String> nodes = new java.util.TreeSet<>(node.connectedNodes());
+            nodes.addAll(node.members());
+            nodes.remove(node.name());
+            nodes.forEach(n -> candidates.add(new Candidate(n, n, "nodes", null, null, null, true)));
             candidates.add(new Candidate("tcp://", "tcp://", "tcp", null, null, null, false));
         }
     }

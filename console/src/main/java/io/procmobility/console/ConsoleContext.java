@@ -21,13 +21,42 @@ final class ConsoleContext {
     private final PidBook pids;
     private final TermFormatter formatter;
     private final SpawnableClasses classes;
+    private final java.util.function.Consumer<String> notices;
+    private final java.util.Map<io.procmobility.process.MonitorRef, String> watched = new java.util.concurrent.ConcurrentHashMap<>();
+    private io.procmobility.process.Endpoint watcher;
 
     ConsoleContext(Node node, PrintWriter out, SpawnableClasses classes) {
+        this(node, out, classes, null);
+    }
+
+    /**
+     * {@code notices} prints lines that come later, on another thread (a monitored process went
+     * down); by default they go to {@code out} like results.
+     */
+    ConsoleContext(Node node, PrintWriter out, SpawnableClasses classes, java.util.function.Consumer<String> notices) {
         this.node = Objects.requireNonNull(node, "node");
         this.out = Objects.requireNonNull(out, "out");
         this.classes = Objects.requireNonNull(classes, "classes");
         this.pids = new PidBook(() -> node.runtime().processes());
         this.formatter = new TermFormatter(pids);
+        this.notices = notices != null ? notices : this::println;
+    }
+
+    /**
+     * Monitors {@code pid}: when it ends (or its node goes down) a notice says so, with
+     * {@code label} (how the user named it).
+     */
+    synchronized void watch(Pid pid, String label) {
+        if (watcher == null) {
+            watcher = node.runtime().openEndpoint(message -> {
+                if (message instanceof io.procmobility.process.Down down) {
+                    String name = watched.remove(down.ref());
+                    notices.accept("down: " + format(down.pid()) + (name == null || name.startsWith("<") ? "" : " (" + name + ")")
+                            + " " + down.reason());
+                }
+            });
+        }
+        watched.put(watcher.monitor(pid), label);
     }
 
     Node node() {

@@ -25,7 +25,8 @@ final class InteractiveConsole {
     static void run(Node node, SpawnableClasses classes, Path historyFile) throws IOException {
         Files.createDirectories(historyFile.toAbsolutePath().getParent());
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("procmobility").build()) {
-            ConsoleContext context = new ConsoleContext(node, terminal.writer(), classes);
+            // Notices (a monitored process went down) come on other threads: above the prompt, like process output.
+            ConsoleContext context = new ConsoleContext(node, terminal.writer(), classes, line -> System.out.println(line));
             CommandTable commands = new CommandTable(context);
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Start a node with an interactive console (or read commands from stdin when it is not a terminal).",
-            "Commands: ps, spawn, send, call, send_me, whereis, nodes, connect, help, quit."})
+            "Commands: ps, spawn, send, call, send_me, whereis, monitor, nodes, connect, help, quit."})
 final class NodeCommand implements Callable<Integer> {
     /** Environment variable naming the console's home folder (history, generated cookie). */
     static final String HOME_ENV = "PROCMOBILITY_HOME";
@@ -43,8 +43,20 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--connect", paramLabel = "HOST:PORT", description = "connect to this node at start (repeatable)")
     List<String> connect = new ArrayList<>();
 
-    @Option(names = "--cluster", paramLabel = "NAME", description = "join this cluster (accepted; cluster support comes with issue 5)")
+    @Option(names = "--cluster", paramLabel = "NAME", description = "join this cluster (JGroups; needs --members and --seeds)")
     String cluster;
+
+    @Option(names = "--members", paramLabel = "A,B,C", split = ",",
+            description = "the cluster's voting members, by node name (this one among them; a majority must be up to move or name)")
+    List<String> members = new ArrayList<>();
+
+    @Option(names = "--cluster-port", defaultValue = "7800", paramLabel = "PORT",
+            description = "port for the cluster's own traffic (JGroups), not the node port (default: ${DEFAULT-VALUE}; 0 = any)")
+    int clusterPort;
+
+    @Option(names = "--seeds", paramLabel = "HOST:PORT,...", split = ",",
+            description = "cluster ports of the members to find (their --cluster-port), e.g. 127.0.0.1:7800,127.0.0.1:7801")
+    List<String> seeds = new ArrayList<>();
 
     @Option(names = "--allow", paramLabel = "PATTERN",
             description = "classes that may arrive from other nodes, e.g. com.acme.** (repeatable; io.procmobility.examples.** always)")
@@ -93,8 +105,9 @@ final class NodeCommand implements Callable<Integer> {
         try {
             out.println(NodeLauncher.listeningLine(node, settings));
             streams.onNodeStarted().accept(node.name(), stop);
-            if (cluster != null) {
-                out.println("cluster support: see issue 5 (--cluster " + cluster + " accepted; this node is outside any cluster for now)");
+            String joined = NodeLauncher.clusterLine(node, settings);
+            if (joined != null) {
+                out.println(joined);
             }
             for (HostPort peer : settings.connect()) {
                 try {
@@ -128,6 +141,31 @@ final class NodeCommand implements Callable<Integer> {
             peers.add(HostPort.parse(address));
         }
         int threads = carriers == 0 ? Runtime.getRuntime().availableProcessors() : carriers;
-        return new NodeSettings(name, bind, port, CookieSource.resolve(cookie, streams.env(), folder), peers, allow, threads, folder);
+        return new NodeSettings(name, bind, port, CookieSource.resolve(cookie, streams.env(), folder), peers, allow, threads, folder,
+                clusterSettings());
+    }
+
+    private ClusterSettings clusterSettings() {
+        if (cluster == null) {
+            if (!members.isEmpty() || !seeds.isEmpty()) {
+                throw new UserError("--members and --seeds belong with --cluster NAME");
+            }
+            return null;
+        }
+        if (members.isEmpty()) {
+            throw new UserError("--cluster " + cluster + " needs --members: the node names of the cluster, e.g. --members a,b,c");
+        }
+        if (seeds.isEmpty() && members.size() > 1) {
+            throw new UserError("--cluster " + cluster + " needs --seeds: the cluster ports of its members, e.g. --seeds "
+                    + "127.0.0.1:7800,127.0.0.1:7801,127.0.0.1:7802");
+        }
+        if (clusterPort < 0 || clusterPort > 65535) {
+            throw new UserError("--cluster-port must be in 0..65535, not " + clusterPort);
+        }
+        List<HostPort> parsed = new ArrayList<>();
+        for (String seed : seeds) {
+            parsed.add(HostPort.parse(seed.trim()));
+        }
+        return new ClusterSettings(cluster, members.stream().map(String::trim).toList(), clusterPort, parsed);
     }
 }

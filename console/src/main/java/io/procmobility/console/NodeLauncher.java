@@ -1,6 +1,12 @@
 package io.procmobility.console;
 
+import io.procmobility.cluster.jgroups.JGroupsCluster;
+import io.procmobility.cluster.jgroups.JGroupsClusterConfig;
+import io.procmobility.node.MigrationSettings;
 import io.procmobility.node.Node;
+import io.procmobility.registry.ClusterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import io.procmobility.process.ProcessRuntimeConfig;
 import io.procmobility.serial.SerialAllowlist;
 import io.procmobility.transport.TransportConfig;
@@ -26,11 +32,37 @@ final class NodeLauncher {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        ClusterSettings cluster = settings.cluster();
+        JGroupsClusterConfig.Builder joining = null;
+        if (cluster != null) {
+            try {
+                joining = JGroupsClusterConfig.builder(cluster.name(), settings.name())
+                        .members(cluster.members())
+                        .bindAddress(InetAddress.getByName(settings.bindHost()))
+                        .bindPort(cluster.port())
+                        .seeds(cluster.seeds().stream().map(HostPort::toString).toArray(String[]::new));
+                joining.build(); // checks the configuration before anything starts
+            } catch (IllegalArgumentException | UnknownHostException e) {
+                throw new UserError("bad cluster settings: " + e.getMessage());
+            }
+        }
         try {
-            return Node.start(transport, processes);
+            return joining == null ? Node.start(transport, processes)
+                    : Node.start(transport, processes, MigrationSettings.defaults(), JGroupsCluster.joining(joining));
         } catch (RuntimeException e) {
             throw new UserError("cannot start node " + settings.name() + ": " + e.getMessage());
         }
+    }
+
+    /** The line printed once the node is in its cluster, or null when it is in none. */
+    static String clusterLine(Node node, NodeSettings settings) {
+        ClusterRegistry registry = node.registry().orElse(null);
+        if (!(registry instanceof JGroupsCluster member)) {
+            return null;
+        }
+        return "joined cluster " + settings.cluster().name() + " as " + node.name() + " in " + member.joinTime().toMillis()
+                + " ms (cluster port " + member.address().getPort() + "); members now: " + String.join(", ", node.members())
+                + " of " + String.join(", ", settings.cluster().members());
     }
 
     /** The line the console prints once the node listens; scripts and tests read the port from it. */

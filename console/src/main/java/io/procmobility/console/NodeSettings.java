@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param allow class patterns that may travel between nodes, besides the examples
  * @param carriers carrier threads for processes
  * @param home where the console keeps its history (and the generated cookie)
+ * @param cluster the cluster to join, or null for none
  */
 record NodeSettings(String name, String bindHost, int port, String cookie, List<HostPort> connect, List<String> allow,
-                    int carriers, Path home) {
+                    int carriers, Path home, ClusterSettings cluster) {
     /** Patterns always allowed: the examples can be sent and moved everywhere. */
     static final String EXAMPLES_PATTERN = "io.procmobility.examples.**";
 

@@ -30,7 +30,11 @@ final class SendCommand implements ConsoleCommand {
         Pid to = context.target(args.get(0));
         Object message = context.message(args.get(1));
         context.requireNotEnded(to, "; message not sent");
-        context.runtime().send(to, message);
+        try {
+            context.node().send(to, message);
+        } catch (io.procmobility.registry.NodeDownException e) {
+            throw new UserError(e.getMessage());
+        }
         context.println("ok");
     }
 }

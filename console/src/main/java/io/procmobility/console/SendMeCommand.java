@@ -53,7 +53,8 @@ final class SendMeCommand implements ConsoleCommand {
             result = moving.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new UserError("'" + who + "' stays here: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
+            String why = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+            throw new UserError(who.startsWith("<") || why.contains("'" + who + "'") ? why : "cannot move '" + who + "': " + why);
         } catch (TimeoutException e) {
             throw new UserError("moving " + context.format(pid) + " to " + to + " did not finish within "
                     + TIMEOUT.toSeconds() + " s");

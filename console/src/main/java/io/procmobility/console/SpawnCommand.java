@@ -34,7 +34,8 @@ final class SpawnCommand implements ConsoleCommand {
                 throw new UserError("'" + name + "' cannot be a process name: names are words, not pids or numbers");
             }
             context.runtime().whereis(name).ifPresent(pid -> {
-                throw new UserError("the name '" + name + "' is taken by " + context.format(pid) + " (try: ps)");
+                String where = context.runtime().isAlive(pid) ? "" : context.node().locate(pid).map(n -> " on node " + n).orElse("");
+                throw new UserError("the name '" + name + "' is taken by " + context.format(pid) + where + " (try: ps)");
             });
         }
         if (!type.isAnnotationPresent(InstrumentedClass.class)) {

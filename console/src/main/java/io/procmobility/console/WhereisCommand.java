@@ -2,7 +2,7 @@ package io.procmobility.console;
 
 import java.util.List;
 
-/** {@code whereis <name>}: the pid registered under a name on this node, or {@code undefined}. */
+/** {@code whereis <name>}: the pid registered under a name on this node (in a cluster: anywhere in it), or {@code undefined}. */
 final class WhereisCommand implements ConsoleCommand {
     @Override
     public String name() {
@@ -16,7 +16,7 @@ final class WhereisCommand implements ConsoleCommand {
 
     @Override
     public String summary() {
-        return "the pid registered as name on this node, or undefined";
+        return "the pid registered as name (in a cluster: on any node), or undefined";
     }
 
     @Override

@@ -232,13 +232,6 @@ class ConsoleScriptTest {
     }
 
     @Test
-    void clusterIsAcceptedWithANote() {
-        ConsoleRun run = ConsoleRun.node(home, "", "--cluster", "demo");
-        assertThat(run.results()).containsExactly(
-                "cluster support: see issue 5 (--cluster demo accepted; this node is outside any cluster for now)");
-    }
-
-    @Test
     void startUpProblemsAreOneLineOnStderrWithAStatus() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
             ConsoleRun run = ConsoleRun.main("", "node", "--name", "t", "--port", Integer.toString(taken.getLocalPort()),

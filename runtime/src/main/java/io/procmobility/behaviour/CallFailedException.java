@@ -27,6 +27,9 @@ public final class CallFailedException extends CallException {
      * the runtime still remembers it ({@code noproc} otherwise).
      */
     static CallFailedException noproc(Pid server, Object request, ExitReason earlierExit) {
+        if (isNodeLoss(earlierExit)) {
+            return new CallFailedException(server, request, earlierExit); // alive, maybe, but out of reach
+        }
         String known = ExitReason.NOPROC.equals(earlierExit) ? "" : "; it had ended with " + earlierExit;
         return new CallFailedException(server, request, ExitReason.NOPROC,
                 "noproc (no such live process: it has ended or never existed" + known + ")");
@@ -42,9 +45,20 @@ public final class CallFailedException extends CallException {
         return ExitReason.NOPROC.equals(reason);
     }
 
+    private static boolean isNodeLoss(ExitReason reason) {
+        return ExitReason.NODEDOWN.equals(reason) || ExitReason.NOCONNECTION.equals(reason);
+    }
+
     private static String explain(ExitReason reason) {
         if (ExitReason.NOPROC.equals(reason)) {
             return "noproc (no such live process: it has ended or never existed)";
+        }
+        if (ExitReason.NODEDOWN.equals(reason)) {
+            return "nodedown (the node it lives on was detected as down by the cluster; no reply can come until that node"
+                    + " rejoins)";
+        }
+        if (ExitReason.NOCONNECTION.equals(reason)) {
+            return "noconnection (the connection to the node it lives on was lost)";
         }
         return "the server exited before replying (" + reason + ")";
     }

@@ -44,6 +44,15 @@ final class ByPeer<K, V> {
         return !moved.isEmpty() || (byNode.containsKey(node) && byNode.get(node).values().stream().anyMatch(which));
     }
 
+    /** Removes and returns every entry {@code which} selects, whichever node it is filed under. */
+    synchronized List<V> takeWhere(java.util.function.Predicate<V> which) {
+        List<V> taken = new ArrayList<>();
+        for (Map<K, V> entries : byNode.values()) {
+            entries.values().removeIf(v -> which.test(v) && taken.add(v));
+        }
+        return taken;
+    }
+
     /** Removes and returns everything held on processes of {@code node}. */
     synchronized List<V> takeAll(String node) {
         Map<K, V> entries = byNode.remove(node);

@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * too long) the process stays held and the origin is asked until it answers — it decided, and
  * only it knows. An origin that restarted (new incarnation) lost the process it might have
  * resumed, so the one held here starts: it cannot run twice.
+ *
+ * <p>Messages that reach this node for a process it holds wait in an {@link ArrivalBuffer} (in a
+ * cluster, senders may learn the new owner from the registry before the commit arrives) and are
+ * delivered once it runs here, or sent on after an abort.
  */
 final class MigrationDestination {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationDestination.class);
@@ -47,11 +51,15 @@ final class MigrationDestination {
     private final ClassLoader loader;
     private final MigrationSettings settings;
     private final ScheduledExecutorService timers;
+    private final ArrivalBuffer arrivals;
+    private final NodeCluster cluster;
+    private final java.util.function.BiConsumer<String, WireMessage> controls;
     private final Map<Pid, Pending> pending = new ConcurrentHashMap<>();
 
     MigrationDestination(NodeAddress self, ProcessRuntime runtime, Peers peers, Locations locations,
             java.util.function.Function<Pid, String> nodeFor, SerialAllowlist allowlist, ClassLoader loader, MigrationSettings settings,
-            ScheduledExecutorService timers) {
+            ScheduledExecutorService timers, ArrivalBuffer arrivals, NodeCluster cluster,
+            java.util.function.BiConsumer<String, WireMessage> controls) {
         this.self = self;
         this.runtime = runtime;
         this.peers = peers;
@@ -61,6 +69,9 @@ final class MigrationDestination {
         this.loader = loader;
         this.settings = settings;
         this.timers = timers;
+        this.arrivals = arrivals;
+        this.cluster = cluster;
+        this.controls = controls;
     }
 
     /** Step 2: check and hold, or refuse with the reason. */
@@ -83,6 +94,7 @@ final class MigrationDestination {
             return;
         }
         Pending held = new Pending(arrival, origin, peers.incarnationOf(origin));
+        arrivals.open(pid);
         pending.put(pid, held);
         scheduleQuery(pid, held, settings.outcomeTimeout().toMillis());
         peers.send(origin, new WireMessage.MigrateAccept(pid, migrate.epoch()));
@@ -98,10 +110,16 @@ final class MigrationDestination {
             held.arrival.start(commit.queued());
         } catch (IllegalStateException e) {
             LOG.error("node {}: cannot start arriving process {}: {}", self.name(), commit.pid(), e.getMessage());
+            releaseHeld(commit.pid());
             return;
         }
         // Only now: until the process was installed, messages for it still had to follow the old pointer.
         locations.remove(commit.pid());
+        releaseHeld(commit.pid());
+        if (cluster.enabled() && !cluster.isMember(from)) {
+            // From a node outside the cluster: no claim recorded it here; record it, so members send straight here.
+            cluster.claimHere(commit.pid(), commit.epoch(), "arrived from node " + from + ", outside the cluster");
+        }
         LOG.info("node {}: process {} arrived from node {} (epoch {}, {} queued message(s))", self.name(), commit.pid(), from,
                 commit.epoch(), commit.queued().size());
         tellTrail(held.arrival);
@@ -111,6 +129,7 @@ final class MigrationDestination {
     void abort(String from, WireMessage.MigrateAbort abort) {
         if (take(abort.pid(), abort.epoch(), from) != null) {
             LOG.info("node {}: migration of {} from node {} aborted by the origin", self.name(), abort.pid(), from);
+            releaseHeld(abort.pid()); // it goes on at the origin: what waited here follows it there
         }
     }
 
@@ -133,6 +152,8 @@ final class MigrationDestination {
                             + "its copy is gone, so the process starts here", self.name(), node, pid);
                     taken.arrival.start(java.util.List.of());
                     locations.remove(pid);
+                    releaseHeld(pid);
+                    cluster.claimHere(pid, taken.arrival.epoch(), "its origin restarted before telling the outcome");
                     tellTrail(taken.arrival);
                 }
             } else if (held.origin.equals(node)) {
@@ -169,6 +190,17 @@ final class MigrationDestination {
             }
         }
         scheduleQuery(pid, held, settings.queryInterval().toMillis());
+    }
+
+    /** Messages that waited for {@code pid}: delivered here if it runs here now, else sent on to where it is. */
+    private void releaseHeld(Pid pid) {
+        for (Object held : arrivals.close(pid)) {
+            if (held instanceof io.procmobility.process.QueuedMessage message) {
+                runtime.deliverNumbered(pid, message.stream(), message.seq(), message.payload());
+            } else if (held instanceof ArrivalBuffer.Control control) {
+                controls.accept(control.from(), control.message());
+            }
+        }
     }
 
     private Pending take(Pid pid, long epoch, String from) {

@@ -25,6 +25,13 @@ import org.slf4j.LoggerFactory;
  * installed, queued messages handed over in the commit itself) or ABORT (the process resumes
  * here, nothing lost). A destination that lost the connection before hearing it asks again with
  * a query and gets the same answer, so a process is never lost and never runs twice.
+ *
+ * <p>In a cluster, the decision to commit also needs the registry: after the ACCEPT, the origin
+ * claims the process for the destination with the move's epoch, and commits only once the claim
+ * is recorded by a majority. A refused or failed claim (no quorum on this side of a partition, a
+ * stale epoch, the destination marked down) aborts the move. A claim that failed without a clear
+ * answer may still be recorded later; the process then goes on here with a higher epoch, claimed
+ * for this node, so its next move outranks the late record.
  */
 final class MigrationOrigin {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationOrigin.class);
@@ -38,6 +45,8 @@ final class MigrationOrigin {
         final CompletableFuture<MigrationResult> result;
         ScheduledFuture<?> timeout;
         boolean decided;
+        /** Accepted, and the ownership claim is in flight: only its outcome decides. */
+        boolean claiming;
 
         Outgoing(Departure departure, String destination, CompletableFuture<MigrationResult> result) {
             this.departure = departure;
@@ -62,6 +71,7 @@ final class MigrationOrigin {
     private final SerialAllowlist allowlist;
     private final MigrationSettings settings;
     private final ScheduledExecutorService timers;
+    private final NodeCluster cluster;
     private final Map<Pid, CompletableFuture<MigrationResult>> requested = new ConcurrentHashMap<>();
     private final Map<Pid, Outgoing> outgoing = new ConcurrentHashMap<>();
     private final Map<Key, Decision> decisions = new LinkedHashMap<>(16, 0.75f, false) {
@@ -72,7 +82,7 @@ final class MigrationOrigin {
     };
 
     MigrationOrigin(NodeAddress selfAddress, ProcessRuntime runtime, Peers peers, Locations locations, NodeRouter router,
-            SerialAllowlist allowlist, MigrationSettings settings, ScheduledExecutorService timers) {
+            SerialAllowlist allowlist, MigrationSettings settings, ScheduledExecutorService timers, NodeCluster cluster) {
         this.self = selfAddress.name();
         this.selfAddress = selfAddress;
         this.runtime = runtime;
@@ -82,6 +92,7 @@ final class MigrationOrigin {
         this.allowlist = allowlist;
         this.settings = settings;
         this.timers = timers;
+        this.cluster = cluster;
     }
 
     /** From outside the process: asks it to move at its next receive; the future says how it went. */
@@ -113,10 +124,7 @@ final class MigrationOrigin {
         if (destination instanceof Destination.Tcp tcp) {
             node = peers.nodeAt(tcp.host(), tcp.port());
         } else {
-            String name = ((Destination.Named) destination).name();
-            node = peers.isConnected(name) ? CompletableFuture.completedFuture(name)
-                    : CompletableFuture.failedFuture(new IllegalStateException("node " + name + " is not connected to node " + self
-                            + " (hint: connect to it first, or use Destination.tcp(host, port))"));
+            node = byName(((Destination.Named) destination).name());
         }
         ScheduledFuture<?> connectTimeout = node.isDone() ? null : timers.schedule(() -> node.completeExceptionally(
                 new IllegalStateException("no answer from " + destination + " within " + settings.acceptTimeout().toMillis() + " ms")),
@@ -133,6 +141,33 @@ final class MigrationOrigin {
             } else {
                 send(pid, name, result);
             }
+        });
+    }
+
+    /**
+     * The node called {@code name}: connected already, or (in a cluster) reached at the endpoint it
+     * advertises; a member marked down fails at once, saying why.
+     */
+    private CompletableFuture<String> byName(String name) {
+        if (name.equals(self)) {
+            return CompletableFuture.completedFuture(name);
+        }
+        if (cluster.down(name) != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(cluster.unreachable(name)));
+        }
+        if (peers.isConnected(name)) {
+            return CompletableFuture.completedFuture(name);
+        }
+        NodeAddress address = cluster.endpoint(name);
+        if (address == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(cluster.unreachable(name)));
+        }
+        return peers.nodeAt(address.host(), address.port()).thenApply(actual -> {
+            if (!actual.equals(name)) {
+                throw new IllegalStateException("member " + name + " advertises " + address.host() + ":" + address.port()
+                        + ", but node " + actual + " answers there (node names must be unique)");
+            }
+            return actual;
         });
     }
 
@@ -165,15 +200,48 @@ final class MigrationOrigin {
             peers.send(from, new WireMessage.MigrateAbort(accept.pid(), accept.epoch()));
             return;
         }
-        synchronized (out) {
-            if (out.decided) {
-                return;
-            }
-            out.decided = true;
-            out.timeout.cancel(false);
-        }
         Pid pid = accept.pid();
         long epoch = accept.epoch();
+        synchronized (out) {
+            if (out.decided || out.claiming) {
+                return;
+            }
+            out.timeout.cancel(false);
+            if (!cluster.enabled()) {
+                out.decided = true;
+            } else {
+                out.claiming = true;
+            }
+        }
+        if (!cluster.enabled()) {
+            commit(pid, from, epoch, out);
+            return;
+        }
+        // Decide only once a majority recorded the new owner: a minority can never commit a move.
+        cluster.claimMove(pid, from, epoch).whenCompleteAsync((ok, failure) -> {
+            synchronized (out) {
+                out.claiming = false;
+                out.decided = true;
+            }
+            if (failure == null) {
+                commit(pid, from, epoch, out);
+            } else {
+                claimFailed(pid, out, failure);
+            }
+        }, timers);
+    }
+
+    private void claimFailed(Pid pid, Outgoing out, Throwable failure) {
+        boolean unknown = NodeCluster.outcomeUnknown(failure);
+        long resumeEpoch = unknown ? out.departure.epoch() + 1 : 0;
+        aborted(pid, out, "the cluster did not record the move (" + NodeCluster.rootMessage(failure) + ")", true, resumeEpoch);
+        if (unknown) {
+            cluster.claimHere(pid, resumeEpoch, "outranking a claim whose outcome is unknown");
+        }
+    }
+
+    /** The decision is COMMIT: hand over, point here to there, tell the contacts. */
+    private void commit(Pid pid, String from, long epoch, Outgoing out) {
         int[] handedOver = new int[1];
         out.departure.commit(handover -> {
             // Under the departure's lock: senders racing with this wait, then follow the new location.
@@ -205,7 +273,7 @@ final class MigrationOrigin {
     void disconnected(String node) {
         outgoing.forEach((pid, out) -> {
             if (out.destination.equals(node)) {
-                abort(pid, out, "the connection to node " + node + " was lost before the commit", false);
+                abort(pid, out, "the connection to node " + node + " was lost before the commit", false); // unless claiming: the claim decides
             }
         });
     }
@@ -228,14 +296,20 @@ final class MigrationOrigin {
         }
     }
 
+    /** Decides ABORT unless the migration is decided already or its ownership claim is in flight. */
     private void abort(Pid pid, Outgoing out, String reason, boolean tellDestination) {
         synchronized (out) {
-            if (out.decided) {
+            if (out.decided || out.claiming) {
                 return;
             }
             out.decided = true;
             out.timeout.cancel(false);
         }
+        aborted(pid, out, reason, tellDestination, 0);
+    }
+
+    /** ABORT was decided: the process resumes here (with {@code resumeEpoch} when above 0). */
+    private void aborted(Pid pid, Outgoing out, String reason, boolean tellDestination, long resumeEpoch) {
         long epoch = out.departure.epoch();
         remember(new Key(pid, epoch), new Decision(false, out.destination, List.of()));
         if (tellDestination) {
@@ -247,7 +321,11 @@ final class MigrationOrigin {
         LOG.warn("node {}: {}", self, message);
         MigrationException failure = new MigrationException(message);
         requested.remove(pid, out.result);
-        out.departure.rollback(failure);
+        if (resumeEpoch > 0) {
+            out.departure.rollback(failure, resumeEpoch);
+        } else {
+            out.departure.rollback(failure);
+        }
         out.result.completeExceptionally(failure);
     }
 

@@ -7,6 +7,10 @@ import io.procmobility.process.Pid;
 import io.procmobility.process.ProcessRuntime;
 import io.procmobility.process.ProcessRuntimeConfig;
 import io.procmobility.process.RemoteRouter;
+import io.procmobility.registry.ClusterRegistry;
+import io.procmobility.registry.NodeDown;
+import io.procmobility.registry.NodeDownException;
+import io.procmobility.registry.RegistryFactory;
 import io.procmobility.transport.PeerConnection;
 import io.procmobility.transport.PeerListener;
 import io.procmobility.transport.TransportClient;
@@ -37,6 +41,29 @@ import org.slf4j.LoggerFactory;
  *     a.migrate(counter.pid(), Destination.tcp("localhost", 1806)).get();   // counting goes on at 1806
  * }
  * }</pre>
+ *
+ * <h2>In a cluster</h2>
+ * Started with a {@link ClusterRegistry} (or a {@link RegistryFactory}, e.g. the JGroups one), a
+ * node also:
+ * <ul>
+ *   <li>reaches other members by name: {@code Destination.node("b")} connects to the endpoint b
+ *       advertises, and members connect to each other as they join;
+ *   <li>commits a move only once the registry recorded the new owner with the move's epoch (a
+ *       majority agreed): on the minority side of a partition a migration fails with a
+ *       {@link MigrationException} naming the registry's reason, and the process goes on here;
+ *   <li>routes a message for a process that is not here by the registry's owner record when it is
+ *       newer than what this node learned itself. A process has no record until it first moves:
+ *       until then it is owned by the node it was born on, which its pid names;
+ *   <li>registers names cluster-wide ({@code runtime().register} fails with a
+ *       {@link io.procmobility.registry.NameTakenException} naming the holder) and finds names of
+ *       other nodes ({@code runtime().whereis});
+ *   <li>fires {@code Down(..., nodedown)} for monitors (and exit signals {@code nodedown} for links)
+ *       on processes of a node the cluster's failure detection removed; messages for processes of a
+ *       node marked down are dropped, counted and logged, and {@link #send} refuses them with a
+ *       {@link NodeDownException};
+ *   <li>releases a process's owner record (and name) when it ends.
+ * </ul>
+ * Without a registry none of this applies: names are per node, and nodes are reached over TCP.
  */
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -51,12 +78,24 @@ public final class Node implements AutoCloseable {
     private final MigrationDestination destination;
     private final ScheduledExecutorService timers;
     private final ClassLoader loader;
+    private final NodeCluster cluster;
+    private final ClusterMembership membership;
+    private final boolean ownsRegistry;
+    private final ArrivalBuffer arrivals;
 
-    private Node(TransportConfig transport, ProcessRuntimeConfig processes, MigrationSettings migration) {
+    /** How long a member may stay unreachable over TCP, not reported down by the cluster, before its monitors fire noconnection. */
+    private static final Duration MEMBER_UNREACHABLE_GRACE = Duration.ofSeconds(5);
+    /** How long {@code register} waits for the cluster at most (the registry gives up earlier without a quorum). */
+    private static final Duration NAME_CLAIM_TIMEOUT = Duration.ofSeconds(30);
+    /** How often local names are checked against the registry (they disagree only after a partition). */
+    private static final Duration NAME_RECONCILE_INTERVAL = Duration.ofSeconds(2);
+
+    private Node(TransportConfig transport, ProcessRuntimeConfig processes, MigrationSettings migration, ClusterRegistry registry,
+            RegistryFactory factory) {
         this.name = transport.nodeName();
         this.runtime = ProcessRuntime.start(processes);
         runtime.nameNode(name);
-        PeerListener listener = new Listener();
+        Listener listener = new Listener();
         try {
             this.server = TransportServer.start(transport, listener);
         } catch (RuntimeException e) {
@@ -72,26 +111,78 @@ public final class Node implements AutoCloseable {
         // Each migration arms timeouts that are cancelled within a millisecond: drop them at once.
         timerPool.setRemoveOnCancelPolicy(true);
         this.timers = timerPool;
-        this.peers = new Peers(name, client, timers);
-        Locations locations = new Locations();
         NodeAddress self = new NodeAddress(name, advertisedHost(transport), server.port());
+        this.ownsRegistry = factory != null;
+        try {
+            ClusterRegistry joined = factory != null ? factory.open(name, self.host() + ":" + self.port()) : registry;
+            this.cluster = joined == null ? NodeCluster.none(name) : NodeCluster.of(name, joined);
+        } catch (RuntimeException e) {
+            timers.shutdownNow();
+            client.close();
+            server.close();
+            runtime.close();
+            throw e;
+        }
+        this.peers = new Peers(name, client, cluster::endpoint, timers);
+        Locations locations = new Locations();
+        this.arrivals = new ArrivalBuffer(name);
         this.loader = transport.classLoader() != null ? transport.classLoader() : Node.class.getClassLoader();
-        this.router = new NodeRouter(name, runtime, peers, locations);
-        this.origin = new MigrationOrigin(self, runtime, peers, locations, router, transport.allowlist(), migration, timers);
+        this.router = new NodeRouter(name, runtime, peers, locations, cluster, arrivals);
+        this.origin = new MigrationOrigin(self, runtime, peers, locations, router, transport.allowlist(), migration, timers, cluster);
         this.destination = new MigrationDestination(self, runtime, peers, locations, router::nodeFor, transport.allowlist(), loader,
-                migration, timers);
+                migration, timers, arrivals, cluster, listener::control);
         runtime.routeRemote(router);
         runtime.onMigrationRequest(origin::requested);
+        if (cluster.enabled()) {
+            ClusterNames names = new ClusterNames(name, cluster.registry(), runtime, NAME_CLAIM_TIMEOUT);
+            runtime.useNameService(names);
+            runtime.onExit((pid, epoch, reason) -> cluster.released(pid, epoch));
+            this.membership = new ClusterMembership(name, cluster, peers, router, timers, MEMBER_UNREACHABLE_GRACE);
+            cluster.registry().addMembershipListener(membership);
+            membership.start();
+            cluster.announce(runtime.incarnation(), timers, Duration.ofMillis(500));
+            timers.scheduleWithFixedDelay(names::reconcile, NAME_RECONCILE_INTERVAL.toMillis(), NAME_RECONCILE_INTERVAL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } else {
+            this.membership = null;
+        }
     }
 
     /** Starts a node: its process runtime and its listening socket ({@code transport.port()}, 0 = any free port). */
     public static Node start(TransportConfig transport, ProcessRuntimeConfig processes) {
-        return new Node(transport, processes, MigrationSettings.defaults());
+        return new Node(transport, processes, MigrationSettings.defaults(), null, null);
     }
 
     /** Starts a node with its own migration timeouts. */
     public static Node start(TransportConfig transport, ProcessRuntimeConfig processes, MigrationSettings migration) {
-        return new Node(transport, processes, migration);
+        return new Node(transport, processes, migration, null, null);
+    }
+
+    /**
+     * Starts a node of the cluster {@code registry} serves (its {@code localNode()} must be this
+     * node's name; see the class comment for what changes in a cluster). The caller keeps the
+     * registry: close it after the node.
+     */
+    public static Node start(TransportConfig transport, ProcessRuntimeConfig processes, MigrationSettings migration,
+            ClusterRegistry registry) {
+        return new Node(transport, processes, migration, java.util.Objects.requireNonNull(registry, "registry"), null);
+    }
+
+    /**
+     * Starts a node and joins its cluster: once its socket is bound, {@code cluster} starts the
+     * registry, which advertises this node's {@code host:port} to the other members. The node
+     * closes the registry when it closes (a clean leave).
+     *
+     * <pre>{@code
+     * Node a = Node.start(transport, ProcessRuntimeConfig.defaults(), MigrationSettings.defaults(),
+     *         JGroupsCluster.joining(JGroupsClusterConfig.builder("shop", "a").members("a", "b", "c")
+     *                 .bindPort(7800).seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802")));
+     * a.migrate(counter.pid(), Destination.node("b")).get();
+     * }</pre>
+     */
+    public static Node start(TransportConfig transport, ProcessRuntimeConfig processes, MigrationSettings migration,
+            RegistryFactory cluster) {
+        return new Node(transport, processes, migration, null, java.util.Objects.requireNonNull(cluster, "cluster"));
     }
 
     /** This node's name. */
@@ -117,6 +208,35 @@ public final class Node implements AutoCloseable {
     /** Names of the nodes connected to this one (either direction). */
     public Set<String> connectedNodes() {
         return peers.connectedNames();
+    }
+
+    /** The cluster registry this node uses, empty when it is not in a cluster. */
+    public Optional<ClusterRegistry> registry() {
+        return Optional.ofNullable(cluster.registry());
+    }
+
+    /** The members of this node's cluster (this node included), sorted; empty when it is not in a cluster. */
+    public Set<String> members() {
+        return cluster.members();
+    }
+
+    /**
+     * Sends {@code message} to {@code pid} like {@code runtime().send}, but refuses a message that
+     * could not be delivered because the node {@code pid} lives on is marked down in the cluster
+     * (a plain runtime send drops it, counts it and logs why).
+     *
+     * @throws NodeDownException naming the pid, its node, and when and how that node was detected as down
+     */
+    public void send(Pid pid, Object message) {
+        if (!runtime.isLocal(pid)) {
+            String node = router.nodeFor(pid);
+            NodeDown down = cluster.down(node);
+            if (down != null) {
+                throw new NodeDownException("cannot send to process " + pid + ": it lives on node " + node + ", which "
+                        + down.describe() + "; the message cannot be delivered until that node rejoins", down);
+            }
+        }
+        runtime.send(pid, message);
     }
 
     /**
@@ -146,12 +266,25 @@ public final class Node implements AutoCloseable {
      * {@link MigrationException} saying why the process stayed here.
      */
     public CompletableFuture<MigrationResult> migrate(Pid pid, Destination to) {
+        if (!runtime.isAlive(pid)) {
+            String there = router.nodeFor(pid);
+            if (there != null) {
+                return CompletableFuture.failedFuture(new MigrationException("cannot migrate " + pid + " from node " + name
+                        + ": it does not run here, it lives on node " + there + " (hint: migrate it from node " + there + ")"));
+            }
+        }
         return origin.migrate(pid, to);
     }
 
     /** Moves the process registered here as {@code registeredName}; see {@link #migrate(Pid, Destination)}. */
     public CompletableFuture<MigrationResult> migrate(String registeredName, Destination to) {
         Optional<Pid> pid = runtime.whereis(registeredName);
+        if (pid.isPresent() && !runtime.isAlive(pid.get())) {
+            String there = router.nodeFor(pid.get());
+            return CompletableFuture.failedFuture(new MigrationException("cannot migrate '" + registeredName + "' (" + pid.get()
+                    + ") from node " + name + ": it does not run here" + (there == null ? "" : ", it lives on node " + there
+                    + " (hint: migrate it from node " + there + ")")));
+        }
         if (pid.isEmpty()) {
             return CompletableFuture.failedFuture(new MigrationException("cannot migrate '" + registeredName + "' from node " + name
                     + ": no process is registered under that name here (hint: node.runtime().processes() lists names)"));
@@ -182,6 +315,13 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        ClusterRegistry registry = cluster.registry();
+        if (registry != null) {
+            registry.removeMembershipListener(membership);
+            if (ownsRegistry) {
+                registry.close(); // a clean leave: the others see LEFT, not a failure
+            }
+        }
         timers.shutdownNow(); // no more migration timeouts or in-doubt queries
         client.close();
         server.close();
@@ -243,8 +383,15 @@ public final class Node implements AutoCloseable {
             }
         }
 
-        /** Monitors, links and exit signals: for a local process, or passed on to where it moved. */
-        private void control(String from, WireMessage message) {
+        /**
+         * Monitors, links and exit signals: for a local process, or passed on to where it moved, or
+         * held while it is arriving here.
+         */
+        void control(String from, WireMessage message) {
+            Pid target = controlTarget(message);
+            if (target != null && !runtime.isAlive(target) && arrivals.hold(target, from, message)) {
+                return;
+            }
             if (message instanceof WireMessage.Monitor monitor) {
                 if (!router.forwardIfMoved(monitor.target(), monitor)) {
                     runtime.acceptMonitor(monitor.watcher(), monitor.target(), monitor.ref());
@@ -272,13 +419,31 @@ public final class Node implements AutoCloseable {
             }
         }
 
+        private Pid controlTarget(WireMessage message) {
+            if (message instanceof WireMessage.Monitor monitor) {
+                return monitor.target();
+            } else if (message instanceof WireMessage.Demonitor demonitor) {
+                return demonitor.target();
+            } else if (message instanceof WireMessage.Link link) {
+                return link.to();
+            } else if (message instanceof WireMessage.Unlink unlink) {
+                return unlink.to();
+            } else if (message instanceof WireMessage.ExitSignal signal) {
+                return signal.to();
+            }
+            return null;
+        }
+
         @Override
         public void onClosed(PeerConnection connection, String reason) {
             String peer = connection.remoteNodeName();
             if (peers.closed(connection, reason) && peer != null) {
                 LOG.info("node {}: peer {} disconnected ({})", name, peer, reason);
                 // Every monitor on a process over there fires now: we can no longer know when it ends.
-                router.nodeDown(peer);
+                // A cluster member is the cluster's failure detection's to judge (nodedown), not the socket's.
+                if (membership == null || !membership.disconnected(peer)) {
+                    router.nodeDown(peer, ExitReason.NOCONNECTION);
+                }
                 origin.disconnected(peer);
                 destination.disconnected(peer);
             }

@@ -12,9 +12,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries messages, monitors, links and exit signals for pids that do not live on this node:
- * to where the node last learned the process lives (its forwarding pointer or a redirect), else
- * to the node where the pid was born. A node that forwards tells the sender's node where to go
- * instead, so locations heal after a migration and messages take one hop.
+ * to where the node last learned the process lives (its forwarding pointer or a redirect; in a
+ * cluster, the registry's owner record when its epoch is higher), else to the node where the pid
+ * was born. A node that forwards tells the sender's node where to go instead, so locations heal
+ * after a migration and messages take one hop. In a cluster, a message for a process whose node is
+ * marked down is dropped (counted, and logged with the reason), and a monitor or link on such a
+ * process fires {@code nodedown} at once.
  */
 final class NodeRouter implements RemoteRouter {
     private static final Logger LOG = LoggerFactory.getLogger(NodeRouter.class);
@@ -33,21 +36,46 @@ final class NodeRouter implements RemoteRouter {
     private final ProcessRuntime runtime;
     private final Peers peers;
     private final Locations locations;
+    private final NodeCluster cluster;
+    private final ArrivalBuffer arrivals;
+    private final DownDrops downDrops;
     final ByPeer<MonitorRef, RemoteMonitor> remoteMonitors = new ByPeer<>();
     final ByPeer<RemoteLink, RemoteLink> remoteLinks = new ByPeer<>();
 
-    NodeRouter(String self, ProcessRuntime runtime, Peers peers, Locations locations) {
+    NodeRouter(String self, ProcessRuntime runtime, Peers peers, Locations locations, NodeCluster cluster, ArrivalBuffer arrivals) {
         this.self = self;
         this.runtime = runtime;
         this.peers = peers;
         this.locations = locations;
+        this.cluster = cluster;
+        this.arrivals = arrivals;
+        this.downDrops = new DownDrops(self);
+    }
+
+    /** Where a process that is not here lives, as far as this node knows, and the epoch that says so (-1: its birth). */
+    private record Route(String node, long epoch) {
+    }
+
+    private Route routeFor(Pid pid) {
+        Locations.Location known = locations.get(pid);
+        io.procmobility.registry.Location owner = cluster.owner(pid);
+        if (owner != null && !owner.node().equals(self) && (known == null || owner.epoch() > known.epoch())) {
+            return new Route(owner.node(), owner.epoch()); // the registry knows of a later move than we do
+        }
+        if (known != null) {
+            return new Route(known.node(), known.epoch());
+        }
+        String born = peers.nodeOf(pid.incarnation());
+        if (born == null) {
+            born = cluster.bornOn(pid.incarnation());
+        }
+        return born == null ? null : new Route(born, -1);
     }
 
     /** The node to send to for {@code pid}, or null when none is known (or it is this one). */
     String nodeFor(Pid pid) {
-        Locations.Location location = locations.get(pid);
-        String node = location != null ? location.node() : peers.nodeOf(pid.incarnation());
-        return node == null || node.equals(self) ? null : node;
+        Route route = routeFor(pid);
+        return route == null || route.node().equals(self) ? null : route.node();
     }
 
     @Override
@@ -56,23 +84,51 @@ final class NodeRouter implements RemoteRouter {
     }
 
     /**
+     * True when {@code node} is marked down: the message for {@code pid} cannot go there. Logged
+     * (in {@link DownDrops}) when {@code report}: a message from another node comes back through
+     * {@link #route} once refused here, and is reported there.
+     */
+    private boolean downFor(Pid pid, String node, boolean report) {
+        io.procmobility.registry.NodeDown down = cluster.down(node);
+        if (down == null) {
+            return false;
+        }
+        if (report) {
+            downDrops.dropped(pid, node, down);
+        }
+        return true;
+    }
+
+    /**
      * Sends a message for a process that is not here on towards it; {@code from} is the node it
      * came from (told where to send next time), null when it was sent here.
      */
     boolean forward(WireMessage.Deliver deliver, String from) {
-        String node = nodeFor(deliver.to());
+        Pid to = deliver.to();
+        if (arrivals.hold(to, deliver.stream(), deliver.seq(), deliver.payload())) {
+            return true; // accepted here, not started yet: it gets the message once the move commits
+        }
+        if (runtime.isLocal(to)) {
+            // It arrived while we looked (the caller saw it elsewhere a moment ago).
+            runtime.deliverNumbered(to, deliver.stream(), deliver.seq(), deliver.payload());
+            return true;
+        }
+        Route route = routeFor(to);
+        String node = route == null || route.node().equals(self) ? null : route.node();
         if (node == null) {
+            return false;
+        }
+        if (downFor(to, node, from == null)) {
             return false;
         }
         if (deliver.hops() >= MAX_HOPS) {
             LOG.warn("node {}: dropping a message for {} forwarded {} times (locations disagree; next hop would be node {})",
-                    self, deliver.to(), deliver.hops(), node);
+                    self, to, deliver.hops(), node);
             return false;
         }
-        Locations.Location location = locations.get(deliver.to());
-        if (from != null && location != null && !from.equals(node)) {
+        if (from != null && route.epoch() >= 0 && !from.equals(node)) {
             NodeAddress address = peers.address(node);
-            peers.send(from, new WireMessage.Redirect(deliver.to(), node, location.epoch(),
+            peers.send(from, new WireMessage.Redirect(to, node, route.epoch(),
                     address == null ? "" : address.host(), address == null ? 0 : address.port()));
         }
         return peers.send(viaConnected(deliver.to(), node), new WireMessage.Deliver(deliver.to(), deliver.stream(), deliver.seq(),
@@ -141,6 +197,10 @@ final class NodeRouter implements RemoteRouter {
         if (node == null) {
             return false;
         }
+        if (cluster.down(node) != null) {
+            runtime.send(watcher, new Down(ref, target, ExitReason.NODEDOWN)); // its node is gone: Erlang says so at once
+            return true;
+        }
         remoteMonitors.put(node, ref, new RemoteMonitor(ref, watcher, target));
         if (!peers.send(node, new WireMessage.Monitor(watcher, target, ref))) {
             remoteMonitors.remove(node, ref);
@@ -163,6 +223,10 @@ final class NodeRouter implements RemoteRouter {
         String node = nodeFor(remote);
         if (node == null) {
             return false;
+        }
+        if (cluster.down(node) != null) {
+            runtime.exitSignal(local, remote, ExitReason.NODEDOWN);
+            return true;
         }
         RemoteLink link = new RemoteLink(local, remote);
         remoteLinks.put(node, link, link);
@@ -192,9 +256,20 @@ final class NodeRouter implements RemoteRouter {
         return peers.send(node, new WireMessage.ExitSignal(to, from, reason));
     }
 
-    /** Node {@code node} went away: monitors on its processes fire and links break, with {@code noconnection}. */
-    void nodeDown(String node) {
-        remoteMonitors.takeAll(node).forEach(m -> runtime.send(m.watcher(), new Down(m.ref(), m.target(), ExitReason.NOCONNECTION)));
-        remoteLinks.takeAll(node).forEach(l -> runtime.exitSignal(l.local(), l.remote(), ExitReason.NOCONNECTION));
+    /**
+     * Node {@code node} went away: monitors on its processes fire and links break, with
+     * {@code reason} ({@code noconnection} when its connection dropped, {@code nodedown} when the
+     * cluster's failure detection removed it). In a cluster this includes processes the registry
+     * places there even if this node had filed them elsewhere.
+     */
+    void nodeDown(String node, ExitReason reason) {
+        java.util.List<RemoteMonitor> monitors = new java.util.ArrayList<>(remoteMonitors.takeAll(node));
+        java.util.List<RemoteLink> links = new java.util.ArrayList<>(remoteLinks.takeAll(node));
+        if (cluster.enabled()) {
+            monitors.addAll(remoteMonitors.takeWhere(m -> node.equals(nodeFor(m.target()))));
+            links.addAll(remoteLinks.takeWhere(l -> node.equals(nodeFor(l.remote()))));
+        }
+        monitors.forEach(m -> runtime.send(m.watcher(), new Down(m.ref(), m.target(), reason)));
+        links.forEach(l -> runtime.exitSignal(l.local(), l.remote(), reason));
     }
 }

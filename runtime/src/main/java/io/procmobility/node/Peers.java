@@ -49,10 +49,18 @@ final class Peers {
     private final Map<String, Long> incarnationByNode = new ConcurrentHashMap<>();
     private final Map<String, String> nodeByAddress = new ConcurrentHashMap<>();
     private final Map<PeerConnection, CompletableFuture<String>> greetings = new ConcurrentHashMap<>();
+    private final java.util.function.Function<String, NodeAddress> directory;
 
-    Peers(String self, TransportClient client, java.util.concurrent.ScheduledExecutorService timers) {
+    /**
+     * {@code directory} says where a node listens when this node was never told (in a cluster: the
+     * endpoint a member advertises); it answers null for nodes it does not know. {@code timers}
+     * paces reconnection attempts.
+     */
+    Peers(String self, TransportClient client, java.util.function.Function<String, NodeAddress> directory,
+            java.util.concurrent.ScheduledExecutorService timers) {
         this.self = self;
         this.client = client;
+        this.directory = directory;
         this.timers = timers;
     }
 
@@ -147,13 +155,24 @@ final class Peers {
     boolean send(String name, WireMessage message) {
         PeerNode node = nodes.get(name);
         if (node == null) {
-            return false;
+            NodeAddress listed = directory.apply(name);
+            if (listed == null) {
+                return false;
+            }
+            learn(listed);
+            node = nodes.get(name);
+            if (node == null) {
+                return false;
+            }
         }
         synchronized (node) {
             PeerConnection connection = node.connection;
             if (connection != null && connection.isActive() && node.backlog.isEmpty()) {
                 connection.send(message);
                 return true;
+            }
+            if (node.address == null) {
+                node.address = directory.apply(name);
             }
             if (node.address == null || node.backlog.size() >= MAX_BACKLOG) {
                 if (node.address != null) {
@@ -222,6 +241,10 @@ final class Peers {
     }
 
     private void reconnect(PeerNode node) {
+        NodeAddress listed = directory.apply(node.name);
+        if (listed != null) {
+            node.address = listed; // a member that restarted elsewhere advertises where it is now
+        }
         if (node.connecting || node.address == null) {
             return;
         }

@@ -113,8 +113,20 @@ public final class Departure {
      * @throws IllegalStateException when the migration was already decided
      */
     public synchronized void rollback(RuntimeException failure) {
+        rollback(failure, process.epoch);
+    }
+
+    /**
+     * Rolls back like {@link #rollback(RuntimeException)}, and the process goes on with epoch
+     * {@code resumeEpoch} (ignored when not above its epoch): a node whose ownership claim for this
+     * move may still commit later (its outcome is unknown) moves the process past that epoch, so
+     * that its next move outranks the late claim.
+     *
+     * @throws IllegalStateException when the migration was already decided
+     */
+    public synchronized void rollback(RuntimeException failure, long resumeEpoch) {
         decide();
-        runtime.returned(process, frozen.mailbox(), queue, failure);
+        runtime.returned(process, frozen.mailbox(), queue, failure, resumeEpoch);
     }
 
     private static Set<Pid> contactsOf(Set<Pid> links, Map<MonitorRef, Pid> monitors) {

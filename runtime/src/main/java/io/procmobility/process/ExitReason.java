@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Why a process ended: {@code normal} (its code returned), {@code killed}, {@code noproc} (it
- * did not exist), or a crash with the exception's class, message and stack trace as text (text,
+ * did not exist), {@code noconnection} / {@code nodedown} (its node cannot be reached / was detected
+ * as down), or a crash with the exception's class, message and stack trace as text (text,
  * so that a reason can travel to other JVMs without the exception's class).
  */
 public final class ExitReason {
@@ -18,6 +19,12 @@ public final class ExitReason {
     public static final ExitReason NOPROC = new ExitReason("noproc", null);
     /** The node the process lives on cannot be reached any more (Erlang's {@code noconnection}). */
     public static final ExitReason NOCONNECTION = new ExitReason("noconnection", null);
+    /**
+     * The node the process lives on was detected as down by the cluster's failure detection (it
+     * crashed, was killed, left, or is on the other side of a partition); see
+     * {@code io.procmobility.registry.ClusterRegistry}.
+     */
+    public static final ExitReason NODEDOWN = new ExitReason("nodedown", null);
 
     private final String kind;
     private final String detail;
@@ -41,11 +48,12 @@ public final class ExitReason {
             case "killed": return KILLED;
             case "noproc": return NOPROC;
             case "noconnection": return NOCONNECTION;
+            case "nodedown": return NODEDOWN;
             default: return new ExitReason(reason, null);
         }
     }
 
-    /** {@code normal}, {@code killed}, {@code noproc}, {@code noconnection}, {@code crash} or a user reason. */
+    /** {@code normal}, {@code killed}, {@code noproc}, {@code noconnection}, {@code nodedown}, {@code crash} or a user reason. */
     public String kind() {
         return kind;
     }

@@ -15,6 +15,22 @@ final class NameRegistry {
 
     /** Registers {@code name}; fails naming the current owner when another live process holds it. */
     void register(String name, LocalProcess process) {
+        synchronized (process) {
+            checkAvailable(name, process);
+            Pid owner = byName.putIfAbsent(name, process.pid);
+            if (owner != null && !owner.equals(process.pid)) {
+                throw taken(name, owner);
+            }
+            process.name(name);
+            movedAway.remove(name); // a local owner wins over one that left
+        }
+    }
+
+    /**
+     * Checks that {@code process} could take {@code name} here: a name that is not blank, a live
+     * process without another name, no other live process holding it.
+     */
+    void checkAvailable(String name, LocalProcess process) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a process name must not be blank");
         }
@@ -26,19 +42,31 @@ final class NameRegistry {
             if (current != null && !current.equals(name)) {
                 throw new IllegalStateException("process " + process.pid + " is already registered as '" + current + "'");
             }
-            Pid owner = byName.putIfAbsent(name, process.pid);
-            if (owner != null && !owner.equals(process.pid)) {
-                throw new IllegalStateException("name '" + name + "' is already registered by live process " + owner
-                        + "; unregister it first or pick another name");
-            }
-            process.name(name);
-            movedAway.remove(name); // a local owner wins over one that left
+        }
+        Pid owner = byName.get(name);
+        if (owner != null && !owner.equals(process.pid)) {
+            throw taken(name, owner);
         }
     }
 
-    Optional<Pid> whereis(String name) {
-        Pid here = byName.get(name);
-        return Optional.ofNullable(here != null ? here : movedAway.get(name));
+    private static IllegalStateException taken(String name, Pid owner) {
+        return new IllegalStateException("name '" + name + "' is already registered by live process " + owner
+                + "; unregister it first or pick another name");
+    }
+
+    /** The live local process registered as {@code name}. */
+    Optional<Pid> whereisHere(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The process registered as {@code name} that migrated away from here (its name forwards to it). */
+    Optional<Pid> forwarding(String name) {
+        return Optional.ofNullable(movedAway.get(name));
+    }
+
+    /** The live local registrations, name to pid. */
+    Map<String, Pid> live() {
+        return Map.copyOf(byName);
     }
 
     /** Removes {@code name}; true when it was registered. */
@@ -63,11 +91,9 @@ final class NameRegistry {
         }
     }
 
-    /** Called when {@code process} ends. */
-    void released(LocalProcess process) {
+    /** Called when {@code process} ends; returns the name it held here, or null. */
+    String released(LocalProcess process) {
         String name = process.name();
-        if (name != null) {
-            byName.remove(name, process.pid);
-        }
+        return name != null && byName.remove(name, process.pid) ? name : null;
     }
 }

@@ -36,6 +36,8 @@ public final class ProcessRuntime implements AutoCloseable {
     private final Map<Pid, Endpoint> endpoints = new ConcurrentHashMap<>();
     private volatile RemoteRouter router;
     private volatile MigrationHook migrationHook;
+    private volatile NameService nameService;
+    private volatile ExitListener exitListener;
     private volatile String nodeName = "nonode@" + String.format("%016x", incarnation).substring(0, 8);
     private final OutboundStreams outbound = new OutboundStreams();
     private final SerializerCache serializers = new SerializerCache();
@@ -221,20 +223,73 @@ public final class ProcessRuntime implements AutoCloseable {
         return dropped.get();
     }
 
-    /** Registers {@code name} for {@code pid}; unique among live processes. */
+    /**
+     * Registers {@code name} for {@code pid}; unique among live processes. When the runtime's node
+     * belongs to a cluster ({@link #useNameService}), the name is first claimed cluster-wide — the
+     * calling thread waits for that (a replicated write, about a millisecond on a LAN) — and a name
+     * held by a process anywhere in the cluster is refused with an exception naming the holder.
+     */
     public void register(String name, Pid pid) {
-        names.register(name, live(pid, "register"));
+        register(name, live(pid, "register"));
     }
 
-    /** The pid registered as {@code name}. */
+    /**
+     * The pid registered as {@code name}: a live process here, else (in a cluster) one registered
+     * on another node, else one that migrated away from here under that name.
+     */
     public Optional<Pid> whereis(String name) {
-        return names.whereis(name);
+        Optional<Pid> here = names.whereisHere(name);
+        if (here.isPresent()) {
+            return here;
+        }
+        NameService service = nameService;
+        return service != null ? service.whereis(name) : names.forwarding(name);
     }
 
-    /** Removes a name (also one that forwards to a process that migrated away); true when it was registered. */
+    /**
+     * Removes a name registered here (also one that forwards to a process that migrated away);
+     * true when it was registered. In a cluster, the name of a live process here is released
+     * cluster-wide too; a forwarding entry is only dropped here (the name goes with its process).
+     */
     public boolean unregister(String name) {
-        Optional<Pid> pid = names.whereis(name);
-        return pid.isPresent() && names.unregister(name, processes.get(pid.get()));
+        Optional<Pid> live = names.whereisHere(name);
+        Optional<Pid> pid = live.or(() -> names.forwarding(name));
+        if (pid.isEmpty() || !names.unregister(name, processes.get(pid.get()))) {
+            return false;
+        }
+        NameService service = nameService;
+        if (service != null && live.isPresent()) {
+            service.released(name, pid.get());
+        }
+        return true;
+    }
+
+    /** The names registered here by live processes, name to pid. */
+    public Map<String, Pid> registeredNames() {
+        return names.live();
+    }
+
+    /**
+     * Removes the local registration of {@code name} by {@code pid} without telling the cluster;
+     * the node calls it when the cluster gave the name to another process while this node was cut
+     * off. True when it was registered here.
+     */
+    public boolean forgetName(String name, Pid pid) {
+        LocalProcess process = processes.get(pid);
+        return process != null && names.whereisHere(name).filter(pid::equals).isPresent() && names.unregister(name, process);
+    }
+
+    /**
+     * Installs the cluster's {@link NameService} (a node does this when it joins a cluster): names
+     * become unique cluster-wide and {@link #whereis} finds names registered on other nodes.
+     */
+    public void useNameService(NameService service) {
+        this.nameService = service;
+    }
+
+    /** Installs the listener told when a process ends (a node uses it to release owner records). */
+    public void onExit(ExitListener listener) {
+        this.exitListener = listener;
     }
 
     /** True when messages to {@code pid} are this runtime's to deliver: a live (or migrating) process, or an endpoint. */
@@ -299,7 +354,7 @@ public final class ProcessRuntime implements AutoCloseable {
         }
         try {
             byte[] bytes = ProcessFreezer.freeze(process, serializers, allowlist, process.epoch, process.trail).bytes();
-            names.released(process); // frozen into bytes, it lives nowhere: its name is free (unlike after a migration)
+            nameReleased(process.pid, names.released(process)); // frozen into bytes, it lives nowhere: its name is free (unlike after a migration)
             departed(process);
             return bytes;
         } catch (RuntimeException e) {
@@ -450,7 +505,10 @@ public final class ProcessRuntime implements AutoCloseable {
     }
 
     /** A departure rolled back: everything goes back in, in order, and the process waits again. */
-    void returned(LocalProcess process, List<Object> mailbox, List<QueuedMessage> queued, RuntimeException failure) {
+    void returned(LocalProcess process, List<Object> mailbox, List<QueuedMessage> queued, RuntimeException failure, long epoch) {
+        if (epoch > process.epoch) {
+            process.epoch = epoch;
+        }
         process.mailbox.reopen(mailbox);
         for (QueuedMessage message : queued) {
             process.mailbox.addNumbered(message.stream(), message.seq(), message.payload());
@@ -645,7 +703,19 @@ public final class ProcessRuntime implements AutoCloseable {
     }
 
     void register(String name, LocalProcess process) {
-        names.register(name, process);
+        NameService service = nameService;
+        if (service == null) {
+            names.register(name, process);
+            return;
+        }
+        names.checkAvailable(name, process); // fail fast on what this node alone can tell
+        service.claim(name, process.pid);
+        try {
+            names.register(name, process);
+        } catch (RuntimeException e) {
+            service.released(name, process.pid); // it died or the name was taken here meanwhile
+            throw e;
+        }
     }
 
     ProcessRef spawnFrom(MobileProcess code, LocalProcess parent, boolean link) {
@@ -668,6 +738,13 @@ public final class ProcessRuntime implements AutoCloseable {
         scheduler.wake(target);
     }
 
+    private void nameReleased(Pid pid, String name) {
+        NameService service = nameService;
+        if (name != null && service != null) {
+            service.released(name, pid);
+        }
+    }
+
     /** Called by the scheduler when a process ends, on the carrier that ran it. */
     private void exited(LocalProcess process, ExitReason reason) {
         if (process.status.getAndSet(ProcessStatus.EXITED) == ProcessStatus.EXITED) {
@@ -675,9 +752,17 @@ public final class ProcessRuntime implements AutoCloseable {
         }
         process.continuation = null;
         recentExits.record(process.pid, reason);
-        names.released(process);
+        nameReleased(process.pid, names.released(process));
         processes.remove(process.pid);
         process.exit.complete(reason);
+        ExitListener listener = exitListener;
+        if (listener != null) {
+            try {
+                listener.exited(process.pid, process.epoch, reason);
+            } catch (RuntimeException e) {
+                LOG.warn("exit listener failed for {}: {}", process.pid, e.toString());
+            }
+        }
         if (!reason.isNormal()) {
             LOG.debug("process {} exited: {}", process.pid, reason);
         }

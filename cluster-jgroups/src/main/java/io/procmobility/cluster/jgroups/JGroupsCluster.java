@@ -6,6 +6,7 @@ import io.procmobility.registry.Location;
 import io.procmobility.registry.MembershipListener;
 import io.procmobility.registry.NodeDown;
 import io.procmobility.registry.RegistryException;
+import io.procmobility.registry.RegistryFactory;
 import io.procmobility.registry.RegistryTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -165,6 +166,32 @@ public final class JGroupsCluster implements ClusterRegistry {
         LOG.info("node {} joined cluster {} in {} ms at {}; members {}", cluster.node, config.clusterName(),
                 cluster.joinTime.toMillis(), cluster.address(), cluster.members());
         return cluster;
+    }
+
+    /**
+     * What {@code Node.start(transport, processes, migration, cluster)} needs to join this cluster:
+     * once the node's socket is bound, its {@code host:port} becomes {@code config}'s
+     * {@link JGroupsClusterConfig.Builder#endpoint endpoint} (so members reach it by name) and the
+     * member starts; the node closes it when it closes.
+     *
+     * <pre>{@code
+     * Node a = Node.start(transport, ProcessRuntimeConfig.defaults(), MigrationSettings.defaults(),
+     *         JGroupsCluster.joining(JGroupsClusterConfig.builder("shop", "a").members("a", "b", "c")
+     *                 .bindPort(7800).seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802")));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException (when the node starts) if the configuration names another node
+     */
+    public static RegistryFactory joining(JGroupsClusterConfig.Builder config) {
+        Objects.requireNonNull(config, "config");
+        return (nodeName, endpoint) -> {
+            JGroupsClusterConfig built = config.endpoint(endpoint).build();
+            if (!built.nodeName().equals(nodeName)) {
+                throw new IllegalArgumentException("node " + nodeName + " cannot join with the cluster configuration of node "
+                        + built.nodeName() + "; build it with JGroupsClusterConfig.builder(cluster, \"" + nodeName + "\")");
+            }
+            return start(built);
+        };
     }
 
     // ---------------------------------------------------------------- ClusterRegistry
