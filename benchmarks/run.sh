@@ -8,11 +8,15 @@
 #   JMH_OPTS="-f 2 -wi 5 -i 10" benchmarks/run.sh
 #   SKIP_BUILD=1 JDKS=25 benchmarks/run.sh SuspendResume
 #   benchmarks/run.sh Process             # process benchmarks + IdleMemory (~4.5 min)
+#   benchmarks/run.sh Migration           # two JVMs: migration latency, migrations/s, remote messaging (~3 min)
+#   MIGRATION_RUNS=3 benchmarks/run.sh Migration --seconds=5    # 3 runs per setting; options go to MigrationBench
 #
 # Environment: JMH_OPTS (JMH settings), SKIP_BUILD=1 (reuse target/benchmarks.jar),
 # JDK25_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), JDKS ("default 25", "default" or "25"),
 # IDLE_MEMORY (auto: run IdleMemory, 100,000 suspended processes, when no filter is given or a
 # filter mentions "Process"; 1: always; 0: never), IDLE_PROCESSES (default 100000).
+# Migration (not JMH: MigrationBench is node a and forks node b): MIGRATION_RUNS (default 1),
+# MIGRATION_VERIFY ("off on": capture check off and on, both JVMs), JDKS as above but default "default".
 # Do not pass -jvmArgs/-jvmArgsAppend: they replace the forks' own options (carrier executor,
 # --add-exports for Loom).
 set -euo pipefail
@@ -23,6 +27,7 @@ jar="$here/target/benchmarks.jar"
 results="$here/results"
 JMH_OPTS="${JMH_OPTS:--f 1 -wi 4 -w 500ms -i 10 -r 500ms}"
 JDK25_HOME="${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+jdks_given="${JDKS:-}"
 JDKS="${JDKS:-default 25}"
 
 if [[ "${SKIP_BUILD:-0}" != "1" || ! -f "$jar" ]]; then
@@ -39,6 +44,37 @@ feature() { # major version of a java binary
 }
 
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
+
+if [[ "${1:-}" == "Migration" ]]; then
+  shift # the rest are MigrationBench options, e.g. --seconds=5
+  runs="${MIGRATION_RUNS:-1}"
+  outputs=()
+  for which in ${jdks_given:-default}; do
+    case "$which" in
+      default) java_bin="$default_java" ;;
+      25) java_bin="$JDK25_HOME/bin/java" ;;
+      *) echo "unknown JDK '$which' (use: default 25)" >&2; exit 2 ;;
+    esac
+    if [[ ! -x "$(command -v "$java_bin")" ]]; then
+      echo ">> no java at $java_bin: skipping" >&2
+      continue
+    fi
+    version="$(feature "$java_bin")"
+    for run in $(seq 1 "$runs"); do
+      for verify in ${MIGRATION_VERIFY:-off on}; do
+        flag=()
+        if [[ "$verify" == "off" ]]; then flag=(-Dprocmobility.verifyCapture=false); fi
+        out="$results/migration-jdk$version-verify-$verify-run$run.txt"
+        echo ">> JDK $version, capture check $verify, run $run/$runs: $java_bin ${flag[*]:-} -cp $jar io.procmobility.benchmarks.MigrationBench ${*:-}"
+        "$java_bin" "${flag[@]}" -cp "$jar" io.procmobility.benchmarks.MigrationBench "$@" 2>&1 | grep -v '^SLF4J' | tee "$out"
+        outputs+=("$out")
+      done
+    done
+  done
+  echo
+  "$default_java" -cp "$jar" io.procmobility.benchmarks.MigrationReport "${outputs[@]}" | tee "$results/migration-table.md"
+  exit 0
+fi
 files=()
 idle_files=()
 notes=()

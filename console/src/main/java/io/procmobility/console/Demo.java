@@ -73,6 +73,9 @@ public final class Demo {
         private final long start = System.nanoTime();
         private final BlockingQueue<Said> said;
         private final PrintStream out;
+        private final List<Said> printed = new ArrayList<>();
+        /** Lines before this index came before the last command: they cannot be its outcome. */
+        private int since;
 
         Timeline(BlockingQueue<Said> said, PrintStream out) {
             this.said = said;
@@ -81,23 +84,34 @@ public final class Demo {
 
         void print(String node, String line) {
             out.printf("[%6.2fs] %s | %s%n", (System.nanoTime() - start) / 1e9, node, line);
+            since = printed.size();
         }
 
-        /** Prints lines until one of {@code node} contains {@code text}. */
+        /** Prints lines until one of {@code node} printed since the last command contains {@code text}. */
         void until(String node, String text) throws InterruptedException {
+            for (int i = since; i < printed.size(); i++) {
+                if (matches(printed.get(i), node, text)) {
+                    return;
+                }
+            }
             long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
             while (true) {
                 Said next = said.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (next == null) {
                     throw new IllegalStateException("demo: node " + node + " did not print '" + text + "' within "
                             + STEP_TIMEOUT.toSeconds() + " s (is something else listening on the demo ports? "
-                            + "run: java ... Demo <portA> <portB>)");
+                            + "try other ports: ./demo.sh 2805 2806)");
                 }
                 out.printf("[%6.2fs] %s | %s%n", (next.atNanos() - start) / 1e9, next.node(), next.line());
-                if (next.node().equals(node) && next.line().contains(text)) {
+                printed.add(next);
+                if (matches(next, node, text)) {
                     return;
                 }
             }
+        }
+
+        private static boolean matches(Said said, String node, String text) {
+            return said.node().equals(node) && said.line().contains(text);
         }
     }
 

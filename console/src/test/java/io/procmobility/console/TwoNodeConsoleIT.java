@@ -35,6 +35,14 @@ class TwoNodeConsoleIT {
         return ForkedConsole.start(jar(), name, args);
     }
 
+    /** Types {@code nodes} until {@code console} lists {@code peer}. */
+    private static void awaitListed(ForkedConsole console, String peer) {
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> {
+            console.send("nodes");
+            return console.expect(peer + "|\\(no connected nodes.*", WAIT).group().equals(peer);
+        });
+    }
+
     @Test
     void twoNodesConnectRunACounterAndTalkAcross() throws Exception {
         ForkedConsole a = null;
@@ -46,10 +54,8 @@ class TwoNodeConsoleIT {
             b.expect("node b listening on 127\\.0\\.0\\.1:\\d+", WAIT);
             b.expect("connected to a at 127\\.0\\.0\\.1:" + portA, WAIT);
 
-            a.send("nodes");
-            a.expect("b", WAIT);
-            b.send("nodes");
-            b.expect("a", WAIT);
+            awaitListed(a, "b"); // b knows a once a greeted it; a knows b a moment later
+            awaitListed(b, "a");
 
             // the seed's mobility_example: a counter ticking on node a
             a.send("spawn Counter counter");

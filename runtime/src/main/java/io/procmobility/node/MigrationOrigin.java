@@ -126,11 +126,13 @@ final class MigrationOrigin {
         } else {
             node = byName(((Destination.Named) destination).name());
         }
-        ScheduledFuture<?> connectTimeout = timers.schedule(() -> node.completeExceptionally(new IllegalStateException(
-                "no answer from " + destination + " within " + settings.acceptTimeout().toMillis() + " ms")),
+        ScheduledFuture<?> connectTimeout = node.isDone() ? null : timers.schedule(() -> node.completeExceptionally(
+                new IllegalStateException("no answer from " + destination + " within " + settings.acceptTimeout().toMillis() + " ms")),
                 settings.acceptTimeout().toMillis(), TimeUnit.MILLISECONDS);
         node.whenComplete((name, failure) -> {
-            connectTimeout.cancel(false);
+            if (connectTimeout != null) {
+                connectTimeout.cancel(false);
+            }
             if (failure != null) {
                 fail(pid, result, "cannot migrate " + pid + " from node " + self + " to " + destination + ": "
                         + rootMessage(failure), failure);

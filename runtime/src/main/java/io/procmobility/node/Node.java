@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -104,15 +103,18 @@ public final class Node implements AutoCloseable {
             throw e;
         }
         this.client = new TransportClient(transport, listener);
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor timerPool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "procmobility-node-" + name);
             t.setDaemon(true);
             return t;
         });
+        // Each migration arms timeouts that are cancelled within a millisecond: drop them at once.
+        timerPool.setRemoveOnCancelPolicy(true);
+        this.timers = timerPool;
         NodeAddress self = new NodeAddress(name, advertisedHost(transport), server.port());
         this.ownsRegistry = factory != null;
         this.cluster = NodeCluster.none(name);
-        this.peers = new Peers(name, client, cluster::endpoint);
+        this.peers = new Peers(name, client, cluster::endpoint, timers);
         Locations locations = new Locations();
         this.arrivals = new ArrivalBuffer(name);
         this.loader = transport.classLoader() != null ? transport.classLoader() : Node.class.getClassLoader();

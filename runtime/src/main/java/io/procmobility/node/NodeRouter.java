@@ -131,8 +131,22 @@ final class NodeRouter implements RemoteRouter {
             peers.send(from, new WireMessage.Redirect(to, node, route.epoch(),
                     address == null ? "" : address.host(), address == null ? 0 : address.port()));
         }
-        return peers.send(node, new WireMessage.Deliver(deliver.to(), deliver.stream(), deliver.seq(), deliver.hops() + 1,
-                deliver.payload()));
+        return peers.send(viaConnected(deliver.to(), node), new WireMessage.Deliver(deliver.to(), deliver.stream(), deliver.seq(),
+                deliver.hops() + 1, deliver.payload()));
+    }
+
+    /**
+     * {@code node} when a connection to it is up; while one is being opened (a place learned from a
+     * redirect), the pid's birth node when that one is connected: it forwards, and the numbering
+     * keeps the order when the direct path takes over.
+     */
+    private String viaConnected(Pid pid, String node) {
+        if (peers.isConnected(node)) {
+            return node;
+        }
+        peers.ensureConnecting(node);
+        String home = peers.nodeOf(pid.incarnation());
+        return home != null && !home.equals(self) && !home.equals(node) && peers.isConnected(home) ? home : node;
     }
 
     /** Passes a monitor, link or exit signal for a process that moved on to where it went; false when it did not move. */

@@ -24,6 +24,8 @@ final class Peers {
     private static final Logger LOG = LoggerFactory.getLogger(Peers.class);
     /** Messages kept for a node while connecting to it; beyond that they are dropped with a warning. */
     private static final int MAX_BACKLOG = 100_000;
+    /** Connection attempts for a node with messages waiting (200 ms, 400 ms, ... between them) before they are given up. */
+    private static final int MAX_ATTEMPTS = 6;
 
     /** One peer node: its connection when up, its address, and what waits for it. */
     private static final class PeerNode {
@@ -32,6 +34,7 @@ final class Peers {
         NodeAddress address;
         final ArrayDeque<WireMessage> backlog = new ArrayDeque<>();
         boolean connecting;
+        int failedAttempts;
 
         PeerNode(String name) {
             this.name = name;
@@ -40,6 +43,7 @@ final class Peers {
 
     private final String self;
     private final TransportClient client;
+    private final java.util.concurrent.ScheduledExecutorService timers;
     private final Map<String, PeerNode> nodes = new ConcurrentHashMap<>();
     private final Map<Long, String> nodeByIncarnation = new ConcurrentHashMap<>();
     private final Map<String, Long> incarnationByNode = new ConcurrentHashMap<>();
@@ -49,12 +53,15 @@ final class Peers {
 
     /**
      * {@code directory} says where a node listens when this node was never told (in a cluster: the
-     * endpoint a member advertises); it answers null for nodes it does not know.
+     * endpoint a member advertises); it answers null for nodes it does not know. {@code timers}
+     * paces reconnection attempts.
      */
-    Peers(String self, TransportClient client, java.util.function.Function<String, NodeAddress> directory) {
+    Peers(String self, TransportClient client, java.util.function.Function<String, NodeAddress> directory,
+            java.util.concurrent.ScheduledExecutorService timers) {
         this.self = self;
         this.client = client;
         this.directory = directory;
+        this.timers = timers;
     }
 
     /** Opens a connection to {@code host:port}; completes with the peer's name once both sides greeted. */
@@ -93,6 +100,7 @@ final class Peers {
         PeerNode node = nodes.computeIfAbsent(hello.node(), PeerNode::new);
         synchronized (node) {
             node.connection = connection;
+            node.failedAttempts = 0;
             if (host != null && hello.listenPort() > 0) {
                 node.address = new NodeAddress(hello.node(), host, hello.listenPort());
                 nodeByAddress.put(key(host, hello.listenPort()), hello.node());
@@ -220,6 +228,18 @@ final class Peers {
         }).map(n -> n.name).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Starts connecting to a known node (e.g. learned from a redirect) unless connected or connecting. */
+    void ensureConnecting(String name) {
+        PeerNode node = nodes.get(name);
+        if (node != null) {
+            synchronized (node) {
+                if (node.connection == null || !node.connection.isActive()) {
+                    reconnect(node);
+                }
+            }
+        }
+    }
+
     private void reconnect(PeerNode node) {
         NodeAddress listed = directory.apply(node.name);
         if (listed != null) {
@@ -233,13 +253,35 @@ final class Peers {
         connect(address.host(), address.port()).whenComplete((name, failure) -> {
             synchronized (node) {
                 node.connecting = false;
-                if (failure != null && !node.backlog.isEmpty() && (node.connection == null || !node.connection.isActive())) {
-                    LOG.warn("node {}: cannot reach node {} at {}:{} ({}); {} message(s) for it are lost", self, node.name,
-                            address.host(), address.port(), failure.getMessage(), node.backlog.size());
-                    node.backlog.clear();
+                if (failure == null || node.backlog.isEmpty() || (node.connection != null && node.connection.isActive())) {
+                    return;
                 }
+                if (++node.failedAttempts < MAX_ATTEMPTS) {
+                    // A busy or restarting peer: try again a little later before giving anything up.
+                    long delay = 200L << (node.failedAttempts - 1);
+                    LOG.info("node {}: cannot reach node {} at {}:{} yet ({}); attempt {} of {} in {} ms", self, node.name,
+                            address.host(), address.port(), failure.getMessage(), node.failedAttempts + 1, MAX_ATTEMPTS, delay);
+                    scheduleReconnect(node, delay);
+                    return;
+                }
+                LOG.warn("node {}: cannot reach node {} at {}:{} after {} attempts ({}); {} message(s) for it are lost", self,
+                        node.name, address.host(), address.port(), MAX_ATTEMPTS, failure.getMessage(), node.backlog.size());
+                node.backlog.clear();
+                node.failedAttempts = 0;
             }
         });
+    }
+
+    private void scheduleReconnect(PeerNode node, long delayMillis) {
+        try {
+            timers.schedule(() -> {
+                synchronized (node) {
+                    reconnect(node);
+                }
+            }, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the node is shutting down
+        }
     }
 
     private static void flush(PeerNode node, PeerConnection connection) {

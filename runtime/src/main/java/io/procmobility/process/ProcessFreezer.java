@@ -44,7 +44,8 @@ final class ProcessFreezer {
      * with {@code epoch} and {@code trail}. On failure the mailbox is open again, as it was, and the
      * exception propagates; the caller restores the status.
      */
-    static Frozen freeze(LocalProcess process, SerialAllowlist allowlist, long epoch, List<String> trail) {
+    static Frozen freeze(LocalProcess process, SerializerCache serializers, SerialAllowlist allowlist, long epoch,
+            List<String> trail) {
         List<Object> mailbox = process.mailbox.drainAndClose();
         try {
             java.util.Set<Pid> links = process.links();
@@ -52,7 +53,7 @@ final class ProcessFreezer {
             FrozenProcess state = new FrozenProcess(process.pid, mailbox, process.wait, links, monitors,
                     process.name(), process.trapExit(), epoch, trail, process.mailbox.streams());
             Continuation snapshot = Continuation.restore(process.continuation.target(), process.continuation.frames(), state);
-            ContinuationSerializer serializer = new ContinuationSerializer(withRuntimeTypes(allowlist), loaderOf(process.code));
+            ContinuationSerializer serializer = serializers.get(allowlist, loaderOf(process.code));
             return new Frozen(serializer.serialize(snapshot), mailbox, links, monitors);
         } catch (RuntimeException e) {
             process.mailbox.reopen(mailbox);
@@ -61,8 +62,8 @@ final class ProcessFreezer {
     }
 
     /** Reads a frozen process; the caller installs it. */
-    static LocalProcess thaw(byte[] bytes, SerialAllowlist allowlist, ClassLoader loader) {
-        Continuation continuation = new ContinuationSerializer(withRuntimeTypes(allowlist), loader).deserialize(bytes);
+    static LocalProcess thaw(byte[] bytes, SerializerCache serializers, SerialAllowlist allowlist, ClassLoader loader) {
+        Continuation continuation = serializers.get(allowlist, loader).deserialize(bytes);
         if (!(continuation.value() instanceof FrozenProcess state) || continuation.isDone()) {
             throw new SerializationException("these bytes are a continuation, not a frozen process (its value is "
                     + (continuation.value() == null ? "null" : continuation.value().getClass().getName()) + ")");

@@ -40,6 +40,7 @@ public final class ProcessRuntime implements AutoCloseable {
     private volatile ExitListener exitListener;
     private volatile String nodeName = "nonode@" + String.format("%016x", incarnation).substring(0, 8);
     private final OutboundStreams outbound = new OutboundStreams();
+    private final SerializerCache serializers = new SerializerCache();
     private final NameRegistry names = new NameRegistry();
     private final RecentExits recentExits;
     private final AtomicLong dropped = new AtomicLong();
@@ -352,7 +353,7 @@ public final class ProcessRuntime implements AutoCloseable {
                     + ", not suspended; a process can be frozen only while it waits in receive, sleep or a call");
         }
         try {
-            byte[] bytes = ProcessFreezer.freeze(process, allowlist, process.epoch, process.trail).bytes();
+            byte[] bytes = ProcessFreezer.freeze(process, serializers, allowlist, process.epoch, process.trail).bytes();
             nameReleased(process.pid, names.released(process)); // frozen into bytes, it lives nowhere: its name is free (unlike after a migration)
             departed(process);
             return bytes;
@@ -367,7 +368,7 @@ public final class ProcessRuntime implements AutoCloseable {
      * through {@code loader}; it resumes where it was suspended.
      */
     public ProcessRef thaw(byte[] bytes, io.procmobility.serial.SerialAllowlist allowlist, ClassLoader loader) {
-        LocalProcess process = ProcessFreezer.thaw(bytes, allowlist, loader);
+        LocalProcess process = ProcessFreezer.thaw(bytes, serializers, allowlist, loader);
         arrived(process, List.of());
         return new ProcessRef(process.pid, this);
     }
@@ -432,7 +433,7 @@ public final class ProcessRuntime implements AutoCloseable {
         Departure departure = new Departure(this, process, epoch);
         process.departure = departure; // before the mailbox closes: late messages queue here
         try {
-            departure.frozen(ProcessFreezer.freeze(process, allowlist, epoch, trail));
+            departure.frozen(ProcessFreezer.freeze(process, serializers, allowlist, epoch, trail));
         } catch (RuntimeException e) {
             departure.abandon();
             throw e;
@@ -460,7 +461,7 @@ public final class ProcessRuntime implements AutoCloseable {
      * @throws IllegalStateException when a process with its pid lives here already
      */
     public Arrival arrive(byte[] bytes, io.procmobility.serial.SerialAllowlist allowlist, ClassLoader loader) {
-        LocalProcess process = ProcessFreezer.thaw(bytes, allowlist, loader);
+        LocalProcess process = ProcessFreezer.thaw(bytes, serializers, allowlist, loader);
         if (processes.containsKey(process.pid)) {
             throw new IllegalStateException("cannot accept " + process.pid + ": a process with that pid already lives here");
         }
@@ -487,6 +488,9 @@ public final class ProcessRuntime implements AutoCloseable {
                 LOG.warn("process {} arrived registered as '{}', but that name is taken here; it runs unnamed ({})",
                         process.pid, name, taken.getMessage());
             }
+        }
+        if (process.mailbox.hasGaps() && process.gapCheckScheduled.compareAndSet(false, true)) {
+            scheduler.after(maxGapNanos, () -> skipGaps(process)); // it brought messages waiting for earlier ones
         }
         scheduler.enqueue(process);
     }

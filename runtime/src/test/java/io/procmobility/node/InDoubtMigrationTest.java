@@ -49,6 +49,11 @@ class InDoubtMigrationTest {
         nodes.forEach(Node::close);
     }
 
+    private static Pid spawnCounter(Node on, Endpoint observer) {
+        return on.runtime().spawn(((InstrumentingLoader) on.loader()).create(NodeMigrationTest.PROCS + ".Counter",
+                observer.pid(), 10L)).pid();
+    }
+
     /** The next counter step: {@code [incarnation of its host, n]}. */
     private long[] nextStep() throws InterruptedException {
         List<?> step = (List<?>) observed.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -63,8 +68,7 @@ class InDoubtMigrationTest {
         proxy = new CuttableProxy(b.port());
         a.connect("127.0.0.1", proxy.port(), TIMEOUT);
         try (Endpoint observer = a.runtime().openEndpoint(observed::add)) {
-            Pid counter = a.runtime().spawn(((InstrumentingLoader) a.loader()).create(NodeMigrationTest.PROCS + ".Counter",
-                    observer.pid(), 10L)).pid();
+            Pid counter = spawnCounter(a, observer);
             long last = nextStep()[1];
             proxy.upstream.set(CuttableProxy.Gate.PASS_ONE_THEN_HOLD); // MIGRATE goes through; COMMIT will not
             MigrationResult result = a.migrate(counter, Destination.node("b")).get(30, TimeUnit.SECONDS);
@@ -95,8 +99,7 @@ class InDoubtMigrationTest {
         proxy = new CuttableProxy(b.port());
         a.connect("127.0.0.1", proxy.port(), TIMEOUT);
         try (Endpoint observer = a.runtime().openEndpoint(observed::add)) {
-            Pid counter = a.runtime().spawn(((InstrumentingLoader) a.loader()).create(NodeMigrationTest.PROCS + ".Counter",
-                    observer.pid(), 10L)).pid();
+            Pid counter = spawnCounter(a, observer);
             long last = nextStep()[1];
             proxy.upstream.set(CuttableProxy.Gate.PASS_ONE_THEN_HOLD); // MIGRATE goes through, ABORT will not
             proxy.downstream.set(CuttableProxy.Gate.HOLD);             // ACCEPT never reaches a

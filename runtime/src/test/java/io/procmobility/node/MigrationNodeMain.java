@@ -83,6 +83,8 @@ public final class MigrationNodeMain {
                     }
                 });
             }
+            case "stats" -> say("STATS dropped=" + node.runtime().droppedMessages() + " inDoubt=" + node.inDoubt()
+                    + " processes=" + node.runtime().processes());
             case "alive" -> say("ALIVE " + node.runtime().isAlive(new Pid(Long.parseLong(cmd[1]), Long.parseLong(cmd[2]))));
             default -> say("ERROR unknown command " + cmd[0]);
         }

@@ -137,12 +137,7 @@ class MultiJvmMigrationTest {
                 sent++;
             }
         }
-        await().atMost(TIMEOUT).until(() -> {
-            t.runtime().send(checker, List.of("report", observer.pid()));
-            List<Object> report = next();
-            assertThat(report.get(2)).as("out-of-order or repeated messages; first: " + report.get(3)).isEqualTo(0L);
-            return report.get(1).equals(40_000L);
-        });
+        awaitReceivedInOrder(checker, 40_000L);
         assertThat(moves).isGreaterThanOrEqualTo(6);
     }
 
@@ -189,12 +184,7 @@ class MultiJvmMigrationTest {
         stall.kill();
         assertThat(a.outcome(checker)).startsWith("MIGRATE-FAILED").contains("connection to node stall was lost");
         sendNumbered(checker, 2_001, 3_000);
-        await().atMost(TIMEOUT).until(() -> {
-            t.runtime().send(checker, List.of("report", observer.pid()));
-            List<Object> report = next();
-            assertThat(report.get(2)).as("first error: " + report.get(3)).isEqualTo(0L);
-            return report.get(1).equals(3_000L);
-        });
+        awaitReceivedInOrder(checker, 3_000L);
     }
 
     @Test
@@ -205,10 +195,7 @@ class MultiJvmMigrationTest {
         nextStep();
         a.migrate(counter, b);
         assertThat(a.outcome(counter)).startsWith("MIGRATED");
-        long[] step;
-        do {
-            step = nextStep();
-        } while (step[0] != b.incarnation);
+        long[] step = firstStepOn(b);
         a.kill();
         long n = step[1];
         for (int i = 0; i < 5; i++) {
@@ -249,10 +236,49 @@ class MultiJvmMigrationTest {
         }
         a.migrate(counter, b);
         assertThat(a.outcome(counter)).startsWith("MIGRATED");
+        assertThat(firstStepOn(b)[1]).isGreaterThan(1L);
+    }
+
+    /** Asks the SequenceChecker until it has {@code expected} messages; none may be out of order or repeated. */
+    private void awaitReceivedInOrder(Pid checker, long expected) {
+        Object[] last = new Object[1];
+        try {
+            await().atMost(TIMEOUT).until(() -> {
+                t.runtime().send(checker, List.of("report", observer.pid()));
+                List<Object> report = next();
+                last[0] = report;
+                assertThat(report.get(2)).as("out-of-order or repeated messages; first: " + report.get(3) + nodeWarnings())
+                        .isEqualTo(0L);
+                return report.get(1).equals(expected);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("expected " + expected + " messages, last report " + last[0] + nodeWarnings(), e);
+        }
+    }
+
+    private String nodeWarnings() {
+        StringBuilder all = new StringBuilder();
+        for (NodeJvm jvm : jvms) {
+            all.append("\n--- node ").append(jvm.name).append(" warnings: ").append(jvm.warnings());
+            if (jvm.process.isAlive()) {
+                jvm.send("stats");
+                try {
+                    all.append(' ').append(jvm.expectPrefix("STATS"));
+                } catch (InterruptedException | AssertionError e) {
+                    all.append(" (no stats: ").append(e.getMessage()).append(')');
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    /** Waits for the counter's first step taken on {@code on} and returns it. */
+    private long[] firstStepOn(NodeJvm on) throws InterruptedException {
         long[] step;
         do {
             step = nextStep();
-        } while (step[0] != b.incarnation);
+        } while (step[0] != on.incarnation);
+        return step;
     }
 
     private void sendNumbered(Pid to, long from, long through) {

@@ -25,6 +25,7 @@ final class NodeJvm implements AutoCloseable {
     private final PrintWriter commands;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
+    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private NodeJvm(String name, String cookie, String mode) throws IOException, InterruptedException {
         this.name = name;
@@ -35,6 +36,9 @@ final class NodeJvm implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.contains(" WARN ") || line.contains(" ERROR ")) {
+                        warnings.add(line);
+                    }
                     lines.add(line);
                 }
             } catch (IOException ended) {
@@ -100,6 +104,11 @@ final class NodeJvm implements AutoCloseable {
     void connect(NodeJvm other) throws InterruptedException {
         send("connect " + other.port);
         expectPrefix("CONNECTED ");
+    }
+
+    /** The warnings and errors this node logged so far (for failure messages). */
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** kill -9. */

@@ -15,45 +15,50 @@ final class TestLoaders {
     private TestLoaders() {
     }
 
-    /** The test processes' classes are not there. */
-    static final class Refusing extends ClassLoader {
+    /** Hands classes of one package to {@link #own}; everything else to the parent. */
+    private abstract static class PackageLoader extends ClassLoader {
         private final String prefix;
 
-        Refusing(String packageName, ClassLoader parent) {
+        PackageLoader(String packageName, ClassLoader parent) {
             super(parent);
             this.prefix = packageName + ".";
         }
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (name.startsWith(prefix)) {
-                throw new ClassNotFoundException(name);
-            }
-            return super.loadClass(name, resolve);
+            return name.startsWith(prefix) ? own(name) : super.loadClass(name, resolve);
+        }
+
+        abstract Class<?> own(String name) throws ClassNotFoundException;
+    }
+
+    /** The test processes' classes are not there. */
+    static final class Refusing extends PackageLoader {
+        Refusing(String packageName, ClassLoader parent) {
+            super(packageName, parent);
+        }
+
+        @Override
+        Class<?> own(String name) throws ClassNotFoundException {
+            throw new ClassNotFoundException(name);
         }
     }
 
     /** Loading a test process class hangs (announced with a STALLED line): the destination never answers. */
-    static final class Stalling extends ClassLoader {
-        private final String prefix;
-
+    static final class Stalling extends PackageLoader {
         Stalling(String packageName, ClassLoader parent) {
-            super(parent);
-            this.prefix = packageName + ".";
+            super(packageName, parent);
         }
 
         @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (name.startsWith(prefix)) {
-                MigrationNodeMain.say("STALLED " + name);
-                try {
-                    new java.util.concurrent.CountDownLatch(1).await(); // until the test kills this JVM
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new ClassNotFoundException(name);
+        Class<?> own(String name) throws ClassNotFoundException {
+            MigrationNodeMain.say("STALLED " + name);
+            try {
+                new java.util.concurrent.CountDownLatch(1).await(); // until the test kills this JVM
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            return super.loadClass(name, resolve);
+            throw new ClassNotFoundException(name);
         }
     }
 
