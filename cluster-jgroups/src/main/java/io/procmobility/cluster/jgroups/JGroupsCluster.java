@@ -81,6 +81,8 @@ public final class JGroupsCluster implements ClusterRegistry {
     /** Each member's answer to {@link #LEAVING}: the leaver waits for them (briefly) before it leaves. */
     private static final byte[] LEAVING_SEEN = "procmobility:leaving-seen".getBytes(StandardCharsets.US_ASCII);
     private static final long LEAVE_ANNOUNCEMENT_MILLIS = 500;
+    /** Refused peers are logged once per source address per interval ({@link RefusalLog}). */
+    private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(60);
 
     private final JGroupsClusterConfig config;
     private final String node;
@@ -96,6 +98,8 @@ public final class JGroupsCluster implements ClusterRegistry {
     private final NodeStatusReconciler reconciler;
     private final FaultInjector faults;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final RefusalLog refusals;
+    private final ClusterTcp transport;
     private final Set<Address> leaveAcknowledgedBy = ConcurrentHashMap.newKeySet();
     private volatile Duration joinTime;
     private volatile Thread eventsThread;
@@ -108,8 +112,11 @@ public final class JGroupsCluster implements ClusterRegistry {
         this.sender = Executors.newSingleThreadExecutor(threads("sender"));
         Suspicions suspicions = new Suspicions();
         this.membership = new Membership(node, suspicions, events);
+        this.refusals = new RefusalLog(node, REFUSAL_LOG_INTERVAL);
+        ClusterCredentials credentials = config.secured() ? ClusterCredentials.derive(config.clusterName(), config.secret()) : null;
         ClusterStack.Built stack = ClusterStack.build(config, bindPort(config), suspicions,
-                "procmobility-" + config.clusterName() + "-" + node + "-" + UUID.randomUUID());
+                "procmobility-" + config.clusterName() + "-" + node + "-" + UUID.randomUUID(), credentials, refusals);
+        this.transport = stack.transport();
         this.raft = stack.raft();
         this.channel = new JChannel(stack.protocols());
         channel.name(node);
@@ -147,6 +154,12 @@ public final class JGroupsCluster implements ClusterRegistry {
      */
     public static JGroupsCluster start(JGroupsClusterConfig config) {
         Objects.requireNonNull(config, "config");
+        if (!config.secured()) {
+            LOG.warn("node {}: cluster {} runs WITHOUT a secret (insecureWithoutSecret): its traffic is neither encrypted nor"
+                    + " authenticated, and any host that reaches {}:{} can join it, read every record and commit writes;"
+                    + " give every member .secret(cookie) unless this network is isolated and trusted", config.nodeName(),
+                    config.clusterName(), config.bindAddress().getHostAddress(), config.bindPort());
+        }
         JGroupsCluster cluster;
         try {
             cluster = new JGroupsCluster(config);
@@ -163,8 +176,9 @@ public final class JGroupsCluster implements ClusterRegistry {
                     + " listening on " + config.bindAddress().getHostAddress() + ":" + config.bindPort() + ": "
                     + e.getMessage() + (config.bindPort() != 0 ? " (is the port taken by another process?)" : ""), e);
         }
-        LOG.info("node {} joined cluster {} in {} ms at {}; members {}", cluster.node, config.clusterName(),
-                cluster.joinTime.toMillis(), cluster.address(), cluster.members());
+        LOG.info("node {} joined cluster {} in {} ms at {} ({}); members {}", cluster.node, config.clusterName(),
+                cluster.joinTime.toMillis(), cluster.address(), config.secured() ? "TLS 1.3, mutual authentication" : "INSECURE",
+                cluster.members());
         return cluster;
     }
 
@@ -282,6 +296,20 @@ public final class JGroupsCluster implements ClusterRegistry {
             return new InetSocketAddress(ip.getIpAddress(), ip.getPort());
         }
         return new InetSocketAddress(config.bindAddress(), config.bindPort());
+    }
+
+    /**
+     * How many peers this member refused since it started: connections that failed the TLS handshake
+     * (no secret, another secret, no TLS) and joins without a valid proof. Each is also logged, with
+     * its address, at most once a minute per source address.
+     */
+    public long refusedAttempts() {
+        return refusals.total();
+    }
+
+    /** The transport protocol (tests). */
+    ClusterTcp transportForTest() {
+        return transport;
     }
 
     /** The current Raft leader's node name, if this node knows one. */

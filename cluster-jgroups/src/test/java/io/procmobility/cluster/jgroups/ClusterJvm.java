@@ -35,10 +35,10 @@ final class ClusterJvm implements AutoCloseable {
 
     static ClusterJvm start(String cluster, String node, List<String> members, int port, String seeds) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        Process process = TestSecrets.withSecret(new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.net.preferIPv4Stack=true", "-Dorg.slf4j.simpleLogger.log.org.jgroups=error",
                 "-cp", System.getProperty("java.class.path"), ClusterNodeMain.class.getName(),
-                cluster, node, String.join(",", members), Integer.toString(port), seeds)
+                cluster, node, String.join(",", members), Integer.toString(port), seeds))
                 .redirectErrorStream(true).start();
         return new ClusterJvm(node, process);
     }

@@ -32,6 +32,7 @@ public final class ClusterNodeMain {
                 .members(List.of(args[2].split(",")))
                 .bindPort(Integer.parseInt(args[3]))
                 .seeds(args[4].split(","))
+                .secret(TestSecrets.fromEnvironment())
                 .build();
         long incarnation = node.hashCode();
         try (JGroupsCluster cluster = JGroupsCluster.start(config)) {
