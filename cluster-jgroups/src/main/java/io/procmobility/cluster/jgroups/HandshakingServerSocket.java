@@ -9,9 +9,10 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The cluster transport's listening socket: {@link #accept()} returns only connections whose TLS
@@ -25,6 +26,7 @@ import javax.net.ssl.SSLSocket;
  * for the port; those calls go to the wrapped {@link SSLServerSocket}.
  */
 final class HandshakingServerSocket extends ServerSocket {
+    private static final Logger LOG = LoggerFactory.getLogger(HandshakingServerSocket.class);
     private final SSLServerSocket delegate;
     private final int handshakeTimeoutMillis;
     private final RefusalLog refusals;
@@ -44,25 +46,36 @@ final class HandshakingServerSocket extends ServerSocket {
                 socket.startHandshake();
                 socket.setSoTimeout(0);
                 return socket;
-            } catch (IOException refused) {
-                refusals.refused((InetSocketAddress) socket.getRemoteSocketAddress(), describe(refused));
+            } catch (IOException failed) {
+                InetSocketAddress from = (InetSocketAddress) socket.getRemoteSocketAddress();
+                String refusal = refusal(failed);
+                if (refusal != null) {
+                    refusals.refused(from, refusal);
+                } else {
+                    LOG.debug("a cluster peer at {} went away during its TLS handshake: {}", from, failed.toString());
+                }
                 try {
                     socket.close();
                 } catch (IOException ignored) {
-                    // closing a refused socket: nothing left to do
+                    // closing a failed socket: nothing left to do
                 }
             }
         }
     }
 
-    /** Why a handshake failed, as "it ..." for the log. */
-    static String describe(IOException failure) {
+    /**
+     * Why a handshake failure is a refusal, as "it ..." for the log; null when the peer merely went
+     * away (closed or reset mid-handshake: members do that when two of them dial each other at once
+     * and one connection is dropped, or when they stop).
+     */
+    static String refusal(IOException failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CertificateException && t.getMessage() != null) {
                 return t.getMessage();
             }
             if (t instanceof SocketTimeoutException) {
-                return "it did not complete the TLS handshake in time (a silent or half-open connection)";
+                return "it did not complete the TLS handshake within " + ClusterSocketFactory.HANDSHAKE_TIMEOUT_MILLIS
+                        + " ms (a silent or half-open connection)";
             }
         }
         String message = String.valueOf(failure.getMessage());
@@ -70,13 +83,14 @@ final class HandshakingServerSocket extends ServerSocket {
             return "it does not speak TLS: a member started without the cluster secret (insecure mode), or not a cluster"
                     + " member at all";
         }
-        if (message.contains("certificate") || message.contains("Empty client certificate chain")) {
-            return "it sent no certificate of this cluster (" + message + "): it does not hold the cluster secret";
+        if (message.contains("fatal alert") && message.contains("certificate")) {
+            // TLS 1.3: the dialing peer checks this member's certificate first; one derived from another secret aborts here
+            return "it refused this member's TLS certificate (" + message + "): " + PinnedKeyTrustManager.OTHER_SECRET;
         }
-        if (failure instanceof SSLException) {
-            return "its TLS handshake failed: " + message;
+        if (message.contains("certificate")) {
+            return "it sent no certificate (" + message + "): it does not hold this cluster's secret";
         }
-        return "its connection failed during the TLS handshake: " + message;
+        return null;
     }
 
     @Override

@@ -346,6 +346,16 @@ public final class JGroupsCluster implements ClusterRegistry {
         return raft;
     }
 
+    /** The channel (tests: a forged member's direct calls). */
+    JChannel channelForTest() {
+        return channel;
+    }
+
+    /** Submits {@code command} as this member's own code would (tests: a forged member's writes). */
+    <T> CompletableFuture<T> submitForTest(Command command) {
+        return writer.submit(command);
+    }
+
     /** The local replica (tests). */
     RegistryTable table() {
         return table;

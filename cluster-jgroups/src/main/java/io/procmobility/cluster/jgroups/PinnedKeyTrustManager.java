@@ -18,6 +18,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class PinnedKeyTrustManager extends X509ExtendedTrustManager {
     /** Start of the message of every refusal, so that logs can tell a wrong secret from other TLS failures. */
     static final String REFUSAL = "its TLS certificate does not carry the key derived from the secret of cluster ";
+    /** What every refusal of a peer holding another secret says, whichever side noticed first. */
+    static final String OTHER_SECRET = "it does not hold this cluster's secret (it has another one, or belongs to another cluster)";
 
     private final String clusterName;
     private final byte[] pinned;
@@ -34,8 +36,7 @@ final class PinnedKeyTrustManager extends X509ExtendedTrustManager {
             throw new CertificateException("the peer sent no certificate: it is not a member of cluster " + clusterName);
         }
         if (!MessageDigest.isEqual(pinned, chain[0].getPublicKey().getEncoded())) {
-            throw new CertificateException(REFUSAL + clusterName + ": it does not hold this cluster's secret, or it is a"
-                    + " member of another cluster");
+            throw new CertificateException(REFUSAL + clusterName + ": " + OTHER_SECRET);
         }
     }
 

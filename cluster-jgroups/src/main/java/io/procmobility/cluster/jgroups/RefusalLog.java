@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs the peers a member refused (a failed TLS handshake, a failed join proof) with their address,
- * throttled per source address: the first refusal from an address is logged at once, later ones from
- * it are counted and summed up in one line at the next refusal after {@code interval}. A flood of
+ * throttled per source address and reason: the first refusal of a kind from an address is logged at
+ * once, later ones are counted and summed up in one line at the next refusal after {@code interval}. A flood of
  * attempts therefore costs a few log lines, not one per attempt. Counts are kept for the monitoring
  * API ({@link JGroupsCluster#refusedAttempts()}).
  */
@@ -24,7 +24,11 @@ final class RefusalLog {
     private final String node;
     private final long intervalNanos;
     private final AtomicLong total = new AtomicLong();
-    private final Map<InetAddress, Window> windows = new ConcurrentHashMap<>();
+    private final Map<Source, Window> windows = new ConcurrentHashMap<>();
+
+    /** Where from, and why: a new kind of refusal from a known address is logged at once. */
+    private record Source(InetAddress address, String why) {
+    }
 
     /** Refusals from one address since its last logged line. */
     private static final class Window {
@@ -50,13 +54,14 @@ final class RefusalLog {
             return;
         }
         long now = System.nanoTime();
-        if (windows.size() >= MAX_SOURCES && !windows.containsKey(source)) {
+        Source key = new Source(source, why);
+        if (windows.size() >= MAX_SOURCES && !windows.containsKey(key)) {
             LOG.warn("node {}: refused cluster peers from more than {} addresses within {} s; the per-address summary restarts",
                     node, MAX_SOURCES, intervalNanos / 1_000_000_000L);
             windows.clear();
         }
         int[] suppressedBefore = {-1};
-        windows.compute(source, (address, window) -> {
+        windows.compute(key, (k, window) -> {
             if (window != null && now - window.start < intervalNanos) {
                 window.suppressed++;
                 return window;
@@ -65,7 +70,7 @@ final class RefusalLog {
             return new Window(now);
         });
         if (suppressedBefore[0] >= 0) {
-            LOG.warn("node {} refused a cluster peer at {}:{}: {}{}; further refusals from {} are summed up every {} s", node,
+            LOG.warn("node {} refused a cluster peer at {}:{}: {}{}; further such refusals from {} are summed up every {} s", node,
                     source.getHostAddress(), from.getPort(), why,
                     suppressedBefore[0] > 0 ? " (and " + suppressedBefore[0] + " more refused attempts from it before)" : "",
                     source.getHostAddress(), intervalNanos / 1_000_000_000L);

@@ -23,6 +23,7 @@ final class ClusterJvm implements AutoCloseable {
     private final Process process;
     private final Writer stdin;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> transcript = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ClusterJvm(String node, Process process) {
         this.node = node;
@@ -47,10 +48,21 @@ final class ClusterJvm implements AutoCloseable {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 lines.add(line);
+                transcript.add(line);
             }
         } catch (IOException ended) {
             // the process is gone
         }
+    }
+
+    /** Every line it printed so far (log lines included), whether or not an {@code await} consumed it. */
+    List<String> transcript() {
+        return List.copyOf(transcript);
+    }
+
+    /** Its operating-system process id. */
+    long pid() {
+        return process.pid();
     }
 
     /** Sends a command line. */
