@@ -111,7 +111,7 @@ public final class JGroupsCluster implements ClusterRegistry {
         this.timer = Executors.newSingleThreadScheduledExecutor(threads("timer"));
         this.sender = Executors.newSingleThreadExecutor(threads("sender"));
         Suspicions suspicions = new Suspicions();
-        this.membership = new Membership(node, suspicions, events);
+        this.membership = new Membership(node, config.majority(), suspicions, events);
         this.refusals = new RefusalLog(node, REFUSAL_LOG_INTERVAL);
         ClusterCredentials credentials = config.secured() ? ClusterCredentials.derive(config.clusterName(), config.secret()) : null;
         ClusterStack.Built stack = ClusterStack.build(config, bindPort(config), suspicions,
@@ -127,7 +127,8 @@ public final class JGroupsCluster implements ClusterRegistry {
         DISCARD discard = stack.discard();
         this.faults = discard == null ? null : new FaultInjector(node, discard);
         this.raftHandle = new RaftHandle(channel, new RegistryStateMachine(node, table, new Applied()));
-        this.writer = new RaftWriter(node, raftHandle, sender, timer, events, config.writeTimeout(), this::quorumDiagnosis);
+        this.writer = new RaftWriter(node, raftHandle, sender, timer, events, config.writeTimeout(), this::quorumDiagnosis,
+                membership::quorumLost);
         this.reconciler = new NodeStatusReconciler(node, config.majority(), membership, table, writer, timer);
         channel.setReceiver(new ChannelReceiver());
     }
@@ -467,6 +468,9 @@ public final class JGroupsCluster implements ClusterRegistry {
                 faults.learn(view);
             }
             membership.viewAccepted(view);
+            if (membership.quorumLost()) {
+                writer.quorumLost();
+            }
             reconciler.poke();
         }
 

@@ -167,9 +167,9 @@ class ForeignMemberJvmTest {
         } finally {
             client.stop();
         }
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                .until(() -> a.transcript().stream().noneMatch(l -> l.contains(PreAuthCanary.LINE)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> Long.parseLong(answer(a, "refused").split(" ")[1]) > refusedBefore);
+        await("member a never initializes the class named in the forged header").during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10)).until(() -> a.transcript().stream().noneMatch(l -> l.contains(PreAuthCanary.LINE)));
+        await("member a counts the refused peer").atMost(Duration.ofSeconds(10)).until(() -> Long.parseLong(answer(a, "refused").split(" ")[1]) > refusedBefore);
     }
 
     @Test
