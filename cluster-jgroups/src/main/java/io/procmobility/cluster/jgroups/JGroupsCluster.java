@@ -221,6 +221,12 @@ public final class JGroupsCluster implements ClusterRegistry {
         return membership.members();
     }
 
+    /** The configured voting members, up or not. */
+    @Override
+    public Set<String> configuredMembers() {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(config.members()));
+    }
+
     @Override
     public Optional<String> endpoint(String member) {
         return Optional.ofNullable(membership.endpoint(member));
