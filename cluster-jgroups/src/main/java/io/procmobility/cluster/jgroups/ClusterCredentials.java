@@ -2,6 +2,7 @@ package io.procmobility.cluster.jgroups;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
@@ -21,8 +22,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
-import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -30,6 +29,7 @@ import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.math.ec.custom.sec.SecP256R1Curve;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -82,15 +82,17 @@ final class ClusterCredentials {
         byte[] ikm = secret.getBytes(StandardCharsets.UTF_8);
         byte[] salt = ("procmobility cluster v1 " + clusterName).getBytes(StandardCharsets.UTF_8);
         try {
-            X9ECParameters curve = ECNamedCurveTable.getByName(CURVE);
-            // 64 bytes reduced mod n-1, plus 1: a uniformly distributed private scalar in [1, n-1] (FIPS 186-4 B.4.1).
-            BigInteger n = curve.getN();
-            BigInteger d = new BigInteger(1, hkdf(ikm, salt, "tls key", 64)).mod(n.subtract(BigInteger.ONE)).add(BigInteger.ONE);
-            ECPoint q = new FixedPointCombMultiplier().multiply(curve.getG(), d).normalize();
-
-            java.security.AlgorithmParameters parameters = java.security.AlgorithmParameters.getInstance("EC");
+            AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
             parameters.init(new ECGenParameterSpec(CURVE));
             ECParameterSpec spec = parameters.getParameterSpec(ECParameterSpec.class);
+            // 64 bytes reduced mod n-1, plus 1: a uniformly distributed private scalar in [1, n-1] (FIPS 186-4 B.4.1).
+            BigInteger n = spec.getOrder();
+            BigInteger d = new BigInteger(1, hkdf(ikm, salt, "tls key", 64)).mod(n.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+            // The JDK has no public point multiplication; Bouncy Castle's P-256 does it (its named-curve tables,
+            // which take a cold JVM a few hundred ms more to load, are not needed).
+            ECPoint g = new SecP256R1Curve().createPoint(spec.getGenerator().getAffineX(), spec.getGenerator().getAffineY());
+            ECPoint q = new FixedPointCombMultiplier().multiply(g, d).normalize();
+
             KeyFactory keys = KeyFactory.getInstance("EC");
             PrivateKey privateKey = keys.generatePrivate(new ECPrivateKeySpec(d, spec));
             PublicKey publicKey = keys.generatePublic(new ECPublicKeySpec(

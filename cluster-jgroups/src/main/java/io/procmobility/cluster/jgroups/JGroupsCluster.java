@@ -104,7 +104,7 @@ public final class JGroupsCluster implements ClusterRegistry {
     private volatile Duration joinTime;
     private volatile Thread eventsThread;
 
-    private JGroupsCluster(JGroupsClusterConfig config) throws Exception {
+    private JGroupsCluster(JGroupsClusterConfig config, ClusterCredentials credentials) throws Exception {
         this.config = config;
         this.node = config.nodeName();
         this.events = Executors.newSingleThreadExecutor(threads("events"));
@@ -113,7 +113,6 @@ public final class JGroupsCluster implements ClusterRegistry {
         Suspicions suspicions = new Suspicions();
         this.membership = new Membership(node, config.majority(), suspicions, events);
         this.refusals = new RefusalLog(node, REFUSAL_LOG_INTERVAL);
-        ClusterCredentials credentials = config.secured() ? ClusterCredentials.derive(config.clusterName(), config.secret()) : null;
         ClusterStack.Built stack = ClusterStack.build(config, bindPort(config), suspicions,
                 "procmobility-" + config.clusterName() + "-" + node + "-" + UUID.randomUUID(), credentials, refusals);
         this.transport = stack.transport();
@@ -155,6 +154,15 @@ public final class JGroupsCluster implements ClusterRegistry {
      */
     public static JGroupsCluster start(JGroupsClusterConfig config) {
         Objects.requireNonNull(config, "config");
+        return start(config, config.secured() ? CompletableFuture.completedFuture(derive(config)) : null);
+    }
+
+    private static ClusterCredentials derive(JGroupsClusterConfig config) {
+        return ClusterCredentials.derive(config.clusterName(), config.secret());
+    }
+
+    /** Starts with the credentials {@code credentials} is deriving (null: insecure). */
+    private static JGroupsCluster start(JGroupsClusterConfig config, CompletableFuture<ClusterCredentials> credentials) {
         if (!config.secured()) {
             LOG.warn("node {}: cluster {} runs WITHOUT a secret (insecureWithoutSecret): its traffic is neither encrypted nor"
                     + " authenticated, and any host that reaches {}:{} can join it, read every record and commit writes;"
@@ -163,7 +171,7 @@ public final class JGroupsCluster implements ClusterRegistry {
         }
         JGroupsCluster cluster;
         try {
-            cluster = new JGroupsCluster(config);
+            cluster = new JGroupsCluster(config, credentials == null ? null : credentials.join());
         } catch (Exception e) {
             throw new RegistryException("cannot set up node " + config.nodeName() + " (" + config + "): " + e.getMessage(), e);
         }
@@ -199,13 +207,22 @@ public final class JGroupsCluster implements ClusterRegistry {
      */
     public static RegistryFactory joining(JGroupsClusterConfig.Builder config) {
         Objects.requireNonNull(config, "config");
+        // Deriving the TLS identity costs a fresh JVM up to a second (loading Bouncy Castle and JSSE): it
+        // runs now, while the node starts its own parts, instead of after them on the node's start path.
+        JGroupsClusterConfig early = config.build();
+        CompletableFuture<ClusterCredentials> credentials = !early.secured() ? null : CompletableFuture.supplyAsync(
+                () -> derive(early), runnable -> {
+                    Thread t = new Thread(runnable, "procmobility-cluster-" + early.nodeName() + "-keys");
+                    t.setDaemon(true);
+                    t.start();
+                });
         return (nodeName, endpoint) -> {
             JGroupsClusterConfig built = config.endpoint(endpoint).build();
             if (!built.nodeName().equals(nodeName)) {
                 throw new IllegalArgumentException("node " + nodeName + " cannot join with the cluster configuration of node "
                         + built.nodeName() + "; build it with JGroupsClusterConfig.builder(cluster, \"" + nodeName + "\")");
             }
-            return start(built);
+            return start(built, credentials);
         };
     }
 
