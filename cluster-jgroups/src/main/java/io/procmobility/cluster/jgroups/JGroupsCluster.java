@@ -68,7 +68,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (JGroupsCluster cluster = JGroupsCluster.start(JGroupsClusterConfig.builder("shop", "a")
  *         .members("a", "b", "c").bindPort(7800)
- *         .seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802").build())) {
+ *         .seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802").secret(cookie).build())) {
  *     cluster.registerName("orders", pid).join();
  *     cluster.whereis("orders");            // on any node, once committed
  * }
@@ -200,7 +200,7 @@ public final class JGroupsCluster implements ClusterRegistry {
      * <pre>{@code
      * Node a = Node.start(transport, ProcessRuntimeConfig.defaults(), MigrationSettings.defaults(),
      *         JGroupsCluster.joining(JGroupsClusterConfig.builder("shop", "a").members("a", "b", "c")
-     *                 .bindPort(7800).seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802")));
+     *                 .bindPort(7800).seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802").secret(cookie)));
      * }</pre>
      *
      * @throws IllegalArgumentException (when the node starts) if the configuration names another node

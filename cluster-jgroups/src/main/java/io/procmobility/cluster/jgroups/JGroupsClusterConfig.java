@@ -25,6 +25,7 @@ import java.util.Set;
  *         .members("a", "b", "c")
  *         .bindPort(7800)
  *         .seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802")
+ *         .secret(cookie)          // the same on every member: TLS and join proofs (see SECURITY.md)
  *         .build();
  * }</pre>
  */
