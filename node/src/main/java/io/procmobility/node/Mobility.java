@@ -26,7 +26,8 @@ public final class Mobility {
      *
      * @throws MigrationException when the move did not happen (rejected by the destination, timed
      *     out, connection lost): the process goes on here
-     * @throws IllegalStateException when not called from a process
+     * @throws IllegalStateException when not called from a process, or from a process whose runtime
+     *     is not part of a {@link Node} (nothing can move it)
      */
     public static void sendMe(Destination destination) {
         Processes.migrateSelf(destination);
