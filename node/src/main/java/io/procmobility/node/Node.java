@@ -1,5 +1,6 @@
 package io.procmobility.node;
 
+import io.procmobility.behaviour.BehaviourWireTypes;
 import io.procmobility.process.Down;
 import io.procmobility.process.ExitReason;
 import io.procmobility.process.MonitorRef;
@@ -97,12 +98,12 @@ public final class Node implements AutoCloseable {
         runtime.nameNode(name);
         Listener listener = new Listener();
         try {
-            this.server = TransportServer.start(transport, listener);
+            this.server = TransportServer.start(wired(transport), listener);
         } catch (RuntimeException e) {
             runtime.close(); // e.g. the port is taken: leave no carrier threads behind
             throw e;
         }
-        this.client = new TransportClient(transport, listener);
+        this.client = new TransportClient(wired(transport), listener);
         java.util.concurrent.ScheduledThreadPoolExecutor timerPool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "procmobility-node-" + name);
             t.setDaemon(true);
@@ -154,6 +155,19 @@ public final class Node implements AutoCloseable {
         } else {
             this.membership = null;
         }
+    }
+
+    /**
+     * {@code transport} plus what this layer sends that the transport does not know: the
+     * behaviours' protocol messages (remote calls). Every node registers the same, so the IDs agree.
+     */
+    private static TransportConfig wired(TransportConfig transport) {
+        return transport.withWireTypes(BehaviourWireTypes.ALL);
+    }
+
+    /** A process frozen in {@link Mobility#sendMe} holds its destination on its stack. */
+    private static SerialAllowlist migrationAllowlist(SerialAllowlist user) {
+        return SerialAllowlist.builder().allowAll(user).allowClass(Destination.Tcp.class).allowClass(Destination.Named.class).build();
     }
 
     /** Starts a node: its process runtime and its listening socket ({@code transport.port()}, 0 = any free port). */
