@@ -12,6 +12,7 @@ import io.procmobility.registry.ClusterRegistry;
 import io.procmobility.registry.NodeDown;
 import io.procmobility.registry.NodeDownException;
 import io.procmobility.registry.RegistryFactory;
+import io.procmobility.serial.SerialAllowlist;
 import io.procmobility.transport.PeerConnection;
 import io.procmobility.transport.PeerListener;
 import io.procmobility.transport.TransportClient;
@@ -120,8 +121,9 @@ public final class Node implements AutoCloseable {
         this.arrivals = new ArrivalBuffer(name);
         this.loader = transport.classLoader() != null ? transport.classLoader() : Node.class.getClassLoader();
         this.router = new NodeRouter(name, runtime, peers, locations, cluster, arrivals);
-        this.origin = new MigrationOrigin(self, runtime, peers, locations, router, transport.allowlist(), migration, timers, cluster);
-        this.destination = new MigrationDestination(self, runtime, peers, locations, router::nodeFor, transport.allowlist(), loader,
+        SerialAllowlist migrating = migrationAllowlist(transport.allowlist());
+        this.origin = new MigrationOrigin(self, runtime, peers, locations, router, migrating, migration, timers, cluster);
+        this.destination = new MigrationDestination(self, runtime, peers, locations, router::nodeFor, migrating, loader,
                 migration, timers, arrivals, cluster, listener::control);
         runtime.routeRemote(router);
         runtime.onMigrationRequest(origin::requested);
