@@ -33,8 +33,6 @@ final class ProcessFreezer {
         for (Class<?> type : RUNTIME_TYPES) {
             builder.allowClass(type);
         }
-        // A process frozen in Mobility.sendMe holds its destination on its stack.
-        builder.allowClass("io.procmobility.node.Destination$Tcp").allowClass("io.procmobility.node.Destination$Named");
         return builder.build();
     }
 

@@ -531,7 +531,7 @@ public final class ProcessRuntime implements AutoCloseable {
         MigrationHook hook = migrationHook;
         Object target = process.migrationTarget;
         if (hook == null) {
-            resumeAfterMigration(process, new io.procmobility.node.MigrationException("cannot migrate " + process.pid + " to " + target
+            resumeAfterMigration(process, new MigrationUnavailableException("cannot migrate " + process.pid + " to " + target
                     + ": this runtime is not part of a node (start a Node to move processes)"));
             return;
         }

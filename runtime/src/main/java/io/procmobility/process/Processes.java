@@ -94,6 +94,8 @@ public final class Processes {
      * The primitive behind {@code io.procmobility.node.Mobility.sendMe}: suspends the caller and
      * asks its node to move it to {@code destination}. Returns on the destination once the move
      * committed; throws (here, where the process goes on) when it did not. Use {@code Mobility.sendMe}.
+     *
+     * @throws MigrationUnavailableException when this runtime is not part of a node
      */
     public static void migrateSelf(Object destination) {
         if (resuming()) {

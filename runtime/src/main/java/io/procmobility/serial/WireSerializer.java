@@ -4,10 +4,10 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -72,10 +72,12 @@ public final class WireSerializer {
         this.limits = Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(classLoader, "classLoader");
         List<Registration> extra = List.copyOf(registrations);
-        Set<Integer> ids = new HashSet<>();
+        Map<Integer, Registration> ids = new HashMap<>();
         for (Registration r : extra) {
-            if (!ids.add(r.id())) {
-                throw new IllegalArgumentException("Registration ID " + r.id() + " is used twice");
+            Registration taken = ids.putIfAbsent(r.id(), r);
+            if (taken != null) {
+                throw new IllegalArgumentException("Registration ID " + r.id() + " is used twice: by " + taken.type().getName()
+                        + " and by " + r.type().getName() + ". Give one of them a free ID (IDs are wire format: never renumber one in use)");
             }
         }
         this.pool = new Pool<>(true, false, Math.max(4, 2 * Runtime.getRuntime().availableProcessors())) {

@@ -61,6 +61,14 @@ class ProcessRuntimeTest {
     }
 
     @Test
+    void aProcessThatAsksToMoveWithoutANodeIsToldSoAndGoesOn() throws Exception {
+        ProcessRef mobile = spawn("MobileWithoutANode", out);
+        assertThat(next()).isEqualTo(List.of(MigrationUnavailableException.class.getName(), "cannot migrate " + mobile.pid()
+                + " to elsewhere: this runtime is not part of a node (start a Node to move processes)"));
+        assertThat(next()).isEqualTo("still here");
+    }
+
+    @Test
     void selectiveReceiveLeavesOtherMessagesInOrder() throws Exception {
         ProcessRef selective = spawn("Selective", out);
         selective.send("a");

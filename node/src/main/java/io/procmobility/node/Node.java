@@ -1,5 +1,6 @@
 package io.procmobility.node;
 
+import io.procmobility.behaviour.BehaviourWireTypes;
 import io.procmobility.process.Down;
 import io.procmobility.process.ExitReason;
 import io.procmobility.process.MonitorRef;
@@ -11,6 +12,7 @@ import io.procmobility.registry.ClusterRegistry;
 import io.procmobility.registry.NodeDown;
 import io.procmobility.registry.NodeDownException;
 import io.procmobility.registry.RegistryFactory;
+import io.procmobility.serial.SerialAllowlist;
 import io.procmobility.transport.PeerConnection;
 import io.procmobility.transport.PeerListener;
 import io.procmobility.transport.TransportClient;
@@ -97,12 +99,12 @@ public final class Node implements AutoCloseable {
         runtime.nameNode(name);
         Listener listener = new Listener();
         try {
-            this.server = TransportServer.start(transport, listener);
+            this.server = TransportServer.start(wired(transport), listener);
         } catch (RuntimeException e) {
             runtime.close(); // e.g. the port is taken: leave no carrier threads behind
             throw e;
         }
-        this.client = new TransportClient(transport, listener);
+        this.client = new TransportClient(wired(transport), listener);
         java.util.concurrent.ScheduledThreadPoolExecutor timerPool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "procmobility-node-" + name);
             t.setDaemon(true);
@@ -119,8 +121,9 @@ public final class Node implements AutoCloseable {
         this.arrivals = new ArrivalBuffer(name);
         this.loader = transport.classLoader() != null ? transport.classLoader() : Node.class.getClassLoader();
         this.router = new NodeRouter(name, runtime, peers, locations, cluster, arrivals);
-        this.origin = new MigrationOrigin(self, runtime, peers, locations, router, transport.allowlist(), migration, timers, cluster);
-        this.destination = new MigrationDestination(self, runtime, peers, locations, router::nodeFor, transport.allowlist(), loader,
+        SerialAllowlist migrating = migrationAllowlist(transport.allowlist());
+        this.origin = new MigrationOrigin(self, runtime, peers, locations, router, migrating, migration, timers, cluster);
+        this.destination = new MigrationDestination(self, runtime, peers, locations, router::nodeFor, migrating, loader,
                 migration, timers, arrivals, cluster, listener::control);
         runtime.routeRemote(router);
         runtime.onMigrationRequest(origin::requested);
@@ -154,6 +157,19 @@ public final class Node implements AutoCloseable {
         } else {
             this.membership = null;
         }
+    }
+
+    /**
+     * {@code transport} plus what this layer sends that the transport does not know: the
+     * behaviours' protocol messages (remote calls). Every node registers the same, so the IDs agree.
+     */
+    private static TransportConfig wired(TransportConfig transport) {
+        return transport.withWireTypes(BehaviourWireTypes.ALL);
+    }
+
+    /** A process frozen in {@link Mobility#sendMe} holds its destination on its stack. */
+    private static SerialAllowlist migrationAllowlist(SerialAllowlist user) {
+        return SerialAllowlist.builder().allowAll(user).allowClass(Destination.Tcp.class).allowClass(Destination.Named.class).build();
     }
 
     /** Starts a node: its process runtime and its listening socket ({@code transport.port()}, 0 = any free port). */

@@ -4,13 +4,6 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import io.procmobility.behaviour.Call;
-import io.procmobility.behaviour.CallError;
-import io.procmobility.behaviour.CallReply;
-import io.procmobility.behaviour.Cast;
-import io.procmobility.behaviour.From;
-import io.procmobility.behaviour.ManagerRequests;
-import io.procmobility.behaviour.StopRequest;
 import io.procmobility.process.Down;
 import io.procmobility.process.Exit;
 import io.procmobility.process.ExitReason;
@@ -21,8 +14,10 @@ import io.procmobility.serial.WireSerializer.Registration;
 import java.util.List;
 
 /**
- * The Kryo registration IDs of everything the transport puts on the wire. They are the wire
+ * The Kryo registration IDs of everything the transport itself puts on the wire. They are the wire
  * format: both nodes must agree, so append new types with new IDs, never renumber or reuse one.
+ * IDs 214 to 224 belong to the behaviours' messages, which the layer above registers
+ * ({@link TransportConfig#withWireTypes}); the transport does not know them.
  */
 final class WireTypes {
     static final List<Registration> ALL = List.of(
@@ -40,18 +35,6 @@ final class WireTypes {
             Registration.of(211, WireMessage.Link.class),
             Registration.of(212, WireMessage.Unlink.class),
             Registration.of(213, WireMessage.ExitSignal.class),
-            // The behaviours' protocol messages travel inside Deliver between nodes (remote calls).
-            Registration.of(214, Call.class),
-            Registration.of(215, CallReply.class),
-            Registration.of(216, CallError.class),
-            Registration.of(217, Cast.class),
-            Registration.of(218, From.class),
-            Registration.of(219, StopRequest.class),
-            Registration.of(220, ManagerRequests.DeleteHandler.class),
-            Registration.of(221, ManagerRequests.Notify.class),
-            Registration.of(222, ManagerRequests.HandlerCall.class),
-            Registration.of(223, ManagerRequests.WhichHandlers.class),
-            Registration.of(224, ManagerRequests.AddHandler.class),
             Registration.of(225, WireMessage.Migrate.class),
             Registration.of(226, WireMessage.MigrateAccept.class),
             Registration.of(227, WireMessage.MigrateReject.class),

@@ -7,6 +7,8 @@ import io.netty.handler.ssl.SslContext;
 import io.procmobility.serial.SerialLimits;
 import io.procmobility.serial.WireSerializer;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds the pipeline of one connection:
@@ -27,7 +29,14 @@ final class TransportInitializer {
         SerialLimits limits = config.limits();
         this.serializer = new WireSerializer(config.allowlist(),
                 limits.withMaxBytes(Math.min(limits.maxBytes(), config.maxFrameBytes())),
-                config.classLoader(), WireTypes.ALL);
+                config.classLoader(), wireTypes(config));
+    }
+
+    /** The transport's own types, then those of the layers above; {@link WireSerializer} refuses a duplicate ID. */
+    private static List<WireSerializer.Registration> wireTypes(TransportConfig config) {
+        List<WireSerializer.Registration> all = new ArrayList<>(WireTypes.ALL);
+        all.addAll(config.wireTypes());
+        return all;
     }
 
     void init(Channel ch, HandshakeHandler.Role role, PeerConnection connection, InetSocketAddress target) {

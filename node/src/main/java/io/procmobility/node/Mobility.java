@@ -1,5 +1,6 @@
 package io.procmobility.node;
 
+import io.procmobility.process.MigrationUnavailableException;
 import io.procmobility.process.Processes;
 
 /**
@@ -25,10 +26,14 @@ public final class Mobility {
      * meanwhile follow it, in order.
      *
      * @throws MigrationException when the move did not happen (rejected by the destination, timed
-     *     out, connection lost): the process goes on here
+     *     out, connection lost, the runtime is not part of a {@link Node}): the process goes on here
      * @throws IllegalStateException when not called from a process
      */
     public static void sendMe(Destination destination) {
-        Processes.migrateSelf(destination);
+        try {
+            Processes.migrateSelf(destination);
+        } catch (MigrationUnavailableException e) {
+            throw new MigrationException(e.getMessage(), e);
+        }
     }
 }

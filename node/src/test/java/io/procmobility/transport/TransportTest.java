@@ -9,6 +9,7 @@ import io.procmobility.process.Pid;
 import io.procmobility.serial.SerialAllowlist;
 import io.procmobility.serial.SerializationException;
 import io.procmobility.serial.WireSerializer;
+import io.procmobility.transport.fixtures.Greeting;
 import io.procmobility.transport.fixtures.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -299,6 +300,33 @@ class TransportTest {
         client.close();
         server.close(); // idempotent
         // @AfterEach checks that no transport thread is left.
+    }
+
+    @Test
+    void aLayerAboveRegistersTheTypesItSends() throws Exception {
+        List<WireSerializer.Registration> greetings = List.of(WireSerializer.Registration.of(900, Greeting.class));
+        RecordingListener serverSide = new RecordingListener(true);
+        TransportServer server = server(config("alpha", COOKIE).build().withWireTypes(greetings), serverSide);
+        PeerConnection registered = connected(client(config("beta", COOKIE).build().withWireTypes(greetings),
+                new RecordingListener(false)), server);
+        registered.send(new WireMessage.Deliver(new Pid(1, 2), 1, 1, 0, new Greeting("hello"))).get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> serverSide.messages.stream()
+                .anyMatch(m -> m instanceof WireMessage.Deliver d && new Greeting("hello").equals(d.payload())));
+
+        // Neither registered nor allowlisted: the transport alone does not let it travel.
+        PeerConnection plain = connected(client(config("gamma", COOKIE).build(), new RecordingListener(false)), server);
+        assertThatThrownBy(() -> plain.send(new WireMessage.Deliver(new Pid(1, 2), 1, 1, 0, new Greeting("hi"))).get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOf(SerializationException.class)
+                .hasMessageContaining("io.procmobility.transport.fixtures.Greeting, which is not allowed");
+    }
+
+    @Test
+    void aWireTypeIdTakenByTheTransportIsRefusedNamingBothTypes() {
+        TransportConfig clash = config("alpha", COOKIE).build().withWireTypes(List.of(WireSerializer.Registration.of(203, Greeting.class)));
+        assertThatThrownBy(() -> new TransportClient(clash, new RecordingListener(false)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Registration ID 203 is used twice: by " + WireMessage.Deliver.class.getName()
+                        + " and by " + Greeting.class.getName());
     }
 
     @Test

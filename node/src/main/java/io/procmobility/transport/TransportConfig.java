@@ -2,8 +2,11 @@ package io.procmobility.transport;
 
 import io.procmobility.serial.SerialAllowlist;
 import io.procmobility.serial.SerialLimits;
+import io.procmobility.serial.WireSerializer.Registration;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -43,6 +46,7 @@ public final class TransportConfig {
     private final SerialLimits limits;
     private final ClassLoader classLoader;
     private final int ioThreads;
+    private final List<Registration> wireTypes;
 
     private TransportConfig(Builder b) {
         this.nodeName = b.nodeName;
@@ -56,6 +60,22 @@ public final class TransportConfig {
         this.limits = b.limits;
         this.classLoader = b.classLoader;
         this.ioThreads = b.ioThreads;
+        this.wireTypes = List.of();
+    }
+
+    private TransportConfig(TransportConfig base, List<Registration> wireTypes) {
+        this.nodeName = base.nodeName;
+        this.bindHost = base.bindHost;
+        this.port = base.port;
+        this.cookie = base.cookie;
+        this.maxFrameBytes = base.maxFrameBytes;
+        this.handshakeTimeout = base.handshakeTimeout;
+        this.tls = base.tls;
+        this.allowlist = base.allowlist;
+        this.limits = base.limits;
+        this.classLoader = base.classLoader;
+        this.ioThreads = base.ioThreads;
+        this.wireTypes = wireTypes;
     }
 
     /**
@@ -125,6 +145,23 @@ public final class TransportConfig {
     /** Event-loop threads of a server's or client's worker group. */
     public int ioThreads() {
         return ioThreads;
+    }
+
+    /**
+     * This configuration, also registering {@code types}: what a layer above the transport sends
+     * inside messages (the node adds the behaviours' protocol messages). The transport's own types
+     * are always registered; a duplicate ID is refused when a server or client is built from the
+     * result. IDs are wire format: every node must register the same types with the same IDs.
+     */
+    public TransportConfig withWireTypes(List<Registration> types) {
+        List<Registration> all = new ArrayList<>(wireTypes);
+        all.addAll(types);
+        return new TransportConfig(this, List.copyOf(all));
+    }
+
+    /** Types registered by the layers above ({@link #withWireTypes}), in addition to the transport's own. */
+    public List<Registration> wireTypes() {
+        return wireTypes;
     }
 
     /** Never shows the cookie. */
