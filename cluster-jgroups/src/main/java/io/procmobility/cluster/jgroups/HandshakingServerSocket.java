@@ -9,6 +9,15 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
@@ -22,14 +31,30 @@ import org.slf4j.LoggerFactory;
  * from it: JGroups parses message headers (and instantiates classes they name) before any protocol
  * of the stack sees them, so nothing from an unauthenticated peer may reach it.
  *
+ * <p>Handshakes run in parallel on threads of their own, so that silent connections delay nobody
+ * else: each holds a thread for at most the handshake timeout. At most {@value #MAX_PER_ADDRESS}
+ * handshakes per source address and {@value #MAX_HANDSHAKES} in all run at once; a connection beyond
+ * that is closed at once and logged. JGroups' accepting thread only collects finished handshakes.
+ *
  * <p>A delegating {@link ServerSocket}: JGroups' {@code TcpServer} binds, accepts, closes and asks
  * for the port; those calls go to the wrapped {@link SSLServerSocket}.
  */
 final class HandshakingServerSocket extends ServerSocket {
     private static final Logger LOG = LoggerFactory.getLogger(HandshakingServerSocket.class);
+    /** Concurrent handshakes from one source address; more are refused until one finishes. */
+    static final int MAX_PER_ADDRESS = 8;
+    /** Concurrent handshakes in all. */
+    static final int MAX_HANDSHAKES = 64;
+    /** Pause after a failed accept() (e.g. out of file descriptors), so that the loop does not spin. */
+    private static final long ACCEPT_FAILURE_PAUSE_MILLIS = 50;
+
     private final SSLServerSocket delegate;
     private final int handshakeTimeoutMillis;
     private final RefusalLog refusals;
+    private final BlockingQueue<Socket> authenticated = new ArrayBlockingQueue<>(MAX_HANDSHAKES);
+    private final Map<InetAddress, Integer> inFlight = new HashMap<>();
+    private volatile ExecutorService handshakers;
+    private volatile Thread acceptor;
 
     HandshakingServerSocket(SSLServerSocket delegate, int handshakeTimeoutMillis, RefusalLog refusals) throws IOException {
         this.delegate = delegate;
@@ -37,29 +62,128 @@ final class HandshakingServerSocket extends ServerSocket {
         this.refusals = refusals;
     }
 
+    /** The next peer that completed its TLS handshake; blocks until one did, or the socket closes. */
     @Override
     public Socket accept() throws IOException {
-        while (true) {
-            SSLSocket socket = (SSLSocket) delegate.accept();
-            try {
-                socket.setSoTimeout(handshakeTimeoutMillis);
-                socket.startHandshake();
-                socket.setSoTimeout(0);
-                return socket;
-            } catch (IOException failed) {
-                InetSocketAddress from = (InetSocketAddress) socket.getRemoteSocketAddress();
-                String refusal = refusal(failed);
-                if (refusal != null) {
-                    refusals.refused(from, refusal);
-                } else {
-                    LOG.debug("a cluster peer at {} went away during its TLS handshake: {}", from, failed.toString());
+        startAccepting();
+        try {
+            while (true) {
+                Socket next = authenticated.poll(100, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    return next;
                 }
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing a failed socket: nothing left to do
+                if (isClosed()) {
+                    throw new SocketException("Socket is closed");
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SocketException("interrupted while accepting");
+        }
+    }
+
+    private synchronized void startAccepting() {
+        if (acceptor != null) {
+            return;
+        }
+        String port = Integer.toString(delegate.getLocalPort());
+        handshakers = new ThreadPoolExecutor(0, MAX_HANDSHAKES, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "procmobility-cluster-tls-handshake-" + port);
+            t.setDaemon(true);
+            return t;
+        });
+        acceptor = new Thread(this::acceptLoop, "procmobility-cluster-tls-accept-" + port);
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    private void acceptLoop() {
+        while (!delegate.isClosed()) {
+            SSLSocket socket;
+            try {
+                socket = (SSLSocket) delegate.accept();
+            } catch (IOException closedOrFailed) {
+                if (!delegate.isClosed()) {
+                    LOG.debug("accepting a cluster connection failed: {}", closedOrFailed.toString());
+                    pause();
+                }
+                continue;
+            }
+            InetSocketAddress from = (InetSocketAddress) socket.getRemoteSocketAddress();
+            String busy = reserve(from.getAddress());
+            if (busy != null) {
+                refusals.refused(from, busy);
+                closeQuietly(socket);
+                continue;
+            }
+            try {
+                handshakers.execute(() -> handshake(socket, from));
+            } catch (RejectedExecutionException closing) {
+                release(from.getAddress());
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    /** Counts a handshake from {@code source} in; null if it may run, else why not. */
+    private synchronized String reserve(InetAddress source) {
+        int fromSource = inFlight.getOrDefault(source, 0);
+        int total = inFlight.values().stream().mapToInt(Integer::intValue).sum();
+        if (fromSource >= MAX_PER_ADDRESS) {
+            return "it opened more than " + MAX_PER_ADDRESS + " connections at once that have not completed their TLS"
+                    + " handshake (a flood of unauthenticated connections)";
+        }
+        if (total >= MAX_HANDSHAKES) {
+            return "it arrived while " + MAX_HANDSHAKES + " TLS handshakes were under way (too many unauthenticated"
+                    + " connections at once)";
+        }
+        inFlight.put(source, fromSource + 1);
+        return null;
+    }
+
+    private synchronized void release(InetAddress source) {
+        inFlight.computeIfPresent(source, (address, count) -> count > 1 ? count - 1 : null);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ACCEPT_FAILURE_PAUSE_MILLIS); // a back-off, not a synchronisation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handshake(SSLSocket socket, InetSocketAddress from) {
+        try {
+            socket.setSoTimeout(handshakeTimeoutMillis);
+            socket.startHandshake();
+            socket.setSoTimeout(0);
+            if (!authenticated.offer(socket, handshakeTimeoutMillis, TimeUnit.MILLISECONDS)) {
+                LOG.warn("a cluster peer at {} completed its handshake but was not taken up in time; closing it",
+                        socket.getRemoteSocketAddress());
+                closeQuietly(socket);
+            }
+        } catch (IOException failed) {
+            String refusal = refusal(failed);
+            if (refusal != null) {
+                refusals.refused(from, refusal);
+            } else {
+                LOG.debug("a cluster peer at {} went away during its TLS handshake: {}", from, failed.toString());
+            }
+            closeQuietly(socket);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(socket);
+        } finally {
+            release(from.getAddress());
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing a refused socket: nothing left to do
         }
     }
 
@@ -106,6 +230,13 @@ final class HandshakingServerSocket extends ServerSocket {
     @Override
     public void close() throws IOException {
         delegate.close();
+        ExecutorService pool = handshakers;
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        for (Socket waiting = authenticated.poll(); waiting != null; waiting = authenticated.poll()) {
+            closeQuietly(waiting);
+        }
         super.close();
     }
 
