@@ -91,6 +91,18 @@ class StartAndConfigTest {
     }
 
     @Test
+    void membersWithoutASecretFormAClusterOnlyWhenToldSoExplicitly() throws Exception {
+        try (TestClusters clusters = new TestClusters("insecure", "a", "b")) {
+            JGroupsCluster a = clusters.start("a", c -> c.insecureWithoutSecret());
+            JGroupsCluster b = clusters.start("b", c -> c.insecureWithoutSecret());
+            assertThat(a.config().secured()).isFalse();
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.members().size() == 2 && b.hasQuorum());
+            b.registerName("plain", new Pid(8, 1)).get(5, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.whereis("plain").isPresent());
+        }
+    }
+
+    @Test
     void aSingleMemberClusterWritesAlone() throws Exception {
         JGroupsClusterConfig config = JGroupsClusterConfig.builder("solo-" + System.nanoTime(), "solo").members("solo")
                 .joinTimeout(Duration.ofMillis(100)).secret(TestSecrets.SECRET).build();
