@@ -207,15 +207,18 @@ public final class JGroupsCluster implements ClusterRegistry {
      */
     public static RegistryFactory joining(JGroupsClusterConfig.Builder config) {
         Objects.requireNonNull(config, "config");
-        // Deriving the TLS identity costs a fresh JVM up to a second (loading Bouncy Castle and JSSE): it
-        // runs now, while the node starts its own parts, instead of after them on the node's start path.
+        // Deriving the TLS identity and a first handshake cost a fresh JVM up to a second or more (loading Bouncy
+        // Castle and JSSE): they run now, while the node starts its own parts, instead of on the node's start path.
         JGroupsClusterConfig early = config.build();
-        CompletableFuture<ClusterCredentials> credentials = !early.secured() ? null : CompletableFuture.supplyAsync(
-                () -> derive(early), runnable -> {
-                    Thread t = new Thread(runnable, "procmobility-cluster-" + early.nodeName() + "-keys");
-                    t.setDaemon(true);
-                    t.start();
-                });
+        CompletableFuture<ClusterCredentials> credentials = !early.secured() ? null : CompletableFuture.supplyAsync(() -> {
+            ClusterCredentials derived = derive(early);
+            TlsWarmUp.handshake(derived.sslContext());
+            return derived;
+        }, runnable -> {
+            Thread t = new Thread(runnable, "procmobility-cluster-" + early.nodeName() + "-keys");
+            t.setDaemon(true);
+            t.start();
+        });
         return (nodeName, endpoint) -> {
             JGroupsClusterConfig built = config.endpoint(endpoint).build();
             if (!built.nodeName().equals(nodeName)) {
