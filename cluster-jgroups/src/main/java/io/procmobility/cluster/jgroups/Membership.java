@@ -163,7 +163,7 @@ final class Membership {
                 String how = suspicions.take(gone);
                 d = new Departure(node, LeaveReason.FAILED, how != null ? how
                         : "removed from the view by coordinator " + nodeName(newView.getCoord())
-                        + " after failure detection (FD_SOCK2 / FD_ALL3, confirmed by VERIFY_SUSPECT2)", now);
+                        + " after failure detection (its connection closed, or FD_ALL3 heartbeats stopped; confirmed by VERIFY_SUSPECT2)", now);
             }
             departures.put(node, d);
             changes.add(new MembershipEvent.Left(node, d.reason(), d.detail(), memberNames, now));
