@@ -1,5 +1,6 @@
 package io.procmobility.cluster.jgroups;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
@@ -17,7 +18,7 @@ import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
+import java.util.Base64;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -30,6 +31,7 @@ import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.math.ec.custom.sec.SecP256R1Curve;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -56,16 +58,11 @@ final class ClusterCredentials {
     private static final X500Name SUBJECT = new X500Name("CN=procmobility cluster member");
 
     private final SSLContext sslContext;
-    private final PublicKey publicKey;
     private final byte[] joinKey;
-    private final String fingerprint;
 
-    private ClusterCredentials(SSLContext sslContext, PublicKey publicKey, byte[] joinKey) {
+    private ClusterCredentials(SSLContext sslContext, byte[] joinKey) {
         this.sslContext = sslContext;
-        this.publicKey = publicKey;
         this.joinKey = joinKey;
-        byte[] encoded = publicKey.getEncoded();
-        this.fingerprint = HexFormat.of().formatHex(hkdf(encoded, new byte[0], "fingerprint", 6));
     }
 
     /**
@@ -109,8 +106,8 @@ final class ClusterCredentials {
             SSLContext context = SSLContext.getInstance("TLSv1.3");
             context.init(keyManagers.getKeyManagers(), new TrustManager[] {new PinnedKeyTrustManager(clusterName, publicKey, certificate)},
                     new SecureRandom());
-            return new ClusterCredentials(context, publicKey, hkdf(ikm, salt, "join proof", 32));
-        } catch (GeneralSecurityException | java.io.IOException | org.bouncycastle.operator.OperatorCreationException e) {
+            return new ClusterCredentials(context, hkdf(ikm, salt, "join proof", 32));
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot derive the TLS identity of cluster " + clusterName + ": " + e, e);
         }
     }
@@ -120,23 +117,13 @@ final class ClusterCredentials {
         return sslContext;
     }
 
-    /** The public key every member holding the secret presents. */
-    PublicKey publicKey() {
-        return publicKey;
-    }
-
     /** The key of the join proof ({@link SecretProofToken}). */
     byte[] joinKey() {
         return joinKey.clone();
     }
 
-    /** A short, non-secret name of this identity for logs: equal on every member of one cluster. */
-    String fingerprint() {
-        return fingerprint;
-    }
-
     private static X509Certificate selfSigned(PrivateKey privateKey, PublicKey publicKey)
-            throws GeneralSecurityException, org.bouncycastle.operator.OperatorCreationException {
+            throws GeneralSecurityException, OperatorCreationException {
         // The dates do not matter to the pinned-key trust manager; RFC 5280 4.1.2.5 "no expiration" for notAfter.
         Date notBefore = Date.from(Instant.parse("2020-01-01T00:00:00Z"));
         Date notAfter = Date.from(Instant.parse("9999-12-31T23:59:59Z"));
@@ -149,7 +136,7 @@ final class ClusterCredentials {
     private static char[] randomPassword() {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
-        return java.util.Base64.getEncoder().encodeToString(random).toCharArray();
+        return Base64.getEncoder().encodeToString(random).toCharArray();
     }
 
     private static byte[] hkdf(byte[] ikm, byte[] salt, String info, int length) {

@@ -3,6 +3,7 @@ package io.procmobility.cluster.jgroups;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,9 +11,12 @@ import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jgroups.Address;
+import org.jgroups.Event;
 import org.jgroups.Message;
 import org.jgroups.auth.AuthToken;
 import org.jgroups.conf.ClassConfigurator;
+import org.jgroups.stack.IpAddress;
+import org.jgroups.util.UUID;
 import org.jgroups.util.Util;
 
 /**
@@ -78,10 +82,8 @@ public final class SecretProofToken extends AuthToken {
             return true;
         }
         if (refusals != null) {
-            Object physical = auth == null ? null
-                    : auth.down(new org.jgroups.Event(org.jgroups.Event.GET_PHYSICAL_ADDRESS, sender));
-            refusals.refused(physical instanceof org.jgroups.stack.IpAddress ip
-                            ? new java.net.InetSocketAddress(ip.getIpAddress(), ip.getPort()) : null,
+            Object physical = auth == null ? null : auth.down(new Event(Event.GET_PHYSICAL_ADDRESS, sender));
+            refusals.refused(physical instanceof IpAddress ip ? new InetSocketAddress(ip.getIpAddress(), ip.getPort()) : null,
                     "its join request (member " + Membership.nodeName(sender) + ") carried no valid proof of the secret"
                             + " of cluster " + clusterName);
         }
@@ -111,7 +113,7 @@ public final class SecretProofToken extends AuthToken {
             mac.update((byte) 0);
             mac.update(clusterName.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
-            if (member instanceof org.jgroups.util.UUID uuid) {
+            if (member instanceof UUID uuid) {
                 mac.update(ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
                         .putLong(uuid.getLeastSignificantBits()).array());
             } else {
