@@ -203,7 +203,8 @@ public final class JGroupsCluster implements ClusterRegistry {
      *                 .bindPort(7800).seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802").secret(cookie)));
      * }</pre>
      *
-     * @throws IllegalArgumentException (when the node starts) if the configuration names another node
+     * @throws IllegalArgumentException at once if the configuration is incomplete (e.g. no secret), and when the
+     *     node starts if it names another node
      */
     public static RegistryFactory joining(JGroupsClusterConfig.Builder config) {
         Objects.requireNonNull(config, "config");
