@@ -5,8 +5,12 @@
 #   node c: node port 1807, cluster port 7802
 # Usage: examples/cluster/node.sh a|b|c [more procmobility node options, e.g. --verbose]
 # (node-a.sh, node-b.sh and node-c.sh call it). Start the three in three terminals, in any order: moves
-# and names need two of the three up. All use the same cookie: PROCMOBILITY_COOKIE if set, else a
-# fixed demo cookie (pick your own outside a demo).
+# and names need two of the three up.
+# The cookie is also the cluster secret: the cluster's traffic is TLS 1.3 with mutual authentication
+# under a key derived from it, and a node without it is refused. All three find the same cookie without
+# it ever appearing on a command line (where `ps` would show it): $PROCMOBILITY_COOKIE if you export
+# one (at least 16 random characters), else ~/.procmobility/cookie (or $PROCMOBILITY_HOME/cookie),
+# created once with 32 random characters, readable by you only.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 name="${1:?usage: $0 a|b|c [options]}"
@@ -19,5 +23,4 @@ case "$name" in
 esac
 exec "$root/bin/procmobility" node --name "$name" --port $((1805 + index)) \
   --cluster procmobility-demo --members a,b,c --cluster-port $((7800 + index)) \
-  --seeds 127.0.0.1:7800,127.0.0.1:7801,127.0.0.1:7802 \
-  --cookie "${PROCMOBILITY_COOKIE:-procmobility-demo-cookie}" "$@"
+  --seeds 127.0.0.1:7800,127.0.0.1:7801,127.0.0.1:7802 "$@"

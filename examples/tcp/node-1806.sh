@@ -5,5 +5,4 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 exec "$root/bin/procmobility" node --name b --port 1806 \
-  --cookie "${PROCMOBILITY_COOKIE:-procmobility-demo-cookie}" \
   --connect 127.0.0.1:1805 "$@"

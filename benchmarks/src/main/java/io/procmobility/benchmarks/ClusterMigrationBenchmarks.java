@@ -123,10 +123,11 @@ public class ClusterMigrationBenchmarks {
             }
             String[] seeds = ports.stream().map(p -> "127.0.0.1:" + p).toArray(String[]::new);
             String cluster = "migration-bench-" + Long.toHexString(System.nanoTime());
+            String secret = java.util.UUID.randomUUID().toString(); // the cluster secret (TLS + join proof), as in production
             List<CompletableFuture<Node>> starting = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
                 JGroupsClusterConfig.Builder config = JGroupsClusterConfig.builder(cluster, names.get(i)).members(names)
-                        .bindPort(ports.get(i)).seeds(seeds);
+                        .bindPort(ports.get(i)).seeds(seeds).secret(secret);
                 String name = names.get(i);
                 starting.add(CompletableFuture.supplyAsync(() -> Node.start(transport(name, loader), processes(),
                         MigrationSettings.defaults(), JGroupsCluster.joining(config))));

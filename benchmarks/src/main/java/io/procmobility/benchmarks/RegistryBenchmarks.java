@@ -62,10 +62,11 @@ public class RegistryBenchmarks {
                 seeds.add("127.0.0.1:" + ports.get(i));
             }
             String cluster = "bench-" + Long.toHexString(System.nanoTime());
+            String secret = java.util.UUID.randomUUID().toString(); // the cluster secret (TLS + join proof), as in production
             List<CompletableFuture<JGroupsCluster>> starting = new ArrayList<>();
             for (int i = 0; i < nodes.size(); i++) {
                 JGroupsClusterConfig config = JGroupsClusterConfig.builder(cluster, nodes.get(i)).members(nodes)
-                        .bindPort(ports.get(i)).seeds(seeds.toArray(String[]::new)).build();
+                        .bindPort(ports.get(i)).seeds(seeds.toArray(String[]::new)).secret(secret).build();
                 starting.add(CompletableFuture.supplyAsync(() -> JGroupsCluster.start(config)));
             }
             for (CompletableFuture<JGroupsCluster> s : starting) {

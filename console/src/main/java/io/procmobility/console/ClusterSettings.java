@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param members the voting members' node names (a write needs a majority of them)
  * @param port the port JGroups listens on (not the node's own port)
  * @param seeds where the other members' JGroups listen, {@code host:port}
+ * @param insecure true only with {@code --cluster-insecure}: no secret, no TLS, no join proof (the
+ *     node cookie is the cluster secret otherwise)
  */
-record ClusterSettings(String name, List<String> members, int port, List<HostPort> seeds) {
+record ClusterSettings(String name, List<String> members, int port, List<HostPort> seeds, boolean insecure) {
     ClusterSettings {
         Objects.requireNonNull(name, "name");
         members = List.copyOf(members);

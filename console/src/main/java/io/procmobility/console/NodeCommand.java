@@ -58,6 +58,12 @@ final class NodeCommand implements Callable<Integer> {
             description = "cluster ports of the members to find (their --cluster-port), e.g. 127.0.0.1:7800,127.0.0.1:7801")
     List<String> seeds = new ArrayList<>();
 
+    @Option(names = "--cluster-insecure",
+            description = "run the cluster WITHOUT its secret: no TLS, no authentication; anyone who reaches the cluster port"
+                    + " can join, read and rewrite the registry. Only for an isolated, trusted network (default: the cookie"
+                    + " is the cluster secret)")
+    boolean clusterInsecure;
+
     @Option(names = "--allow", paramLabel = "PATTERN",
             description = "classes that may arrive from other nodes, e.g. com.acme.** (repeatable; io.procmobility.examples.** always)")
     List<String> allow = new ArrayList<>();
@@ -109,6 +115,11 @@ final class NodeCommand implements Callable<Integer> {
             if (joined != null) {
                 out.println(joined);
             }
+            if (settings.cluster() != null && settings.cluster().insecure()) {
+                streams.err().println("WARNING: cluster " + settings.cluster().name() + " runs without its secret"
+                        + " (--cluster-insecure): its traffic is neither encrypted nor authenticated, and anyone who reaches"
+                        + " cluster port " + settings.cluster().port() + " can join it and rewrite its registry");
+            }
             for (HostPort peer : settings.connect()) {
                 try {
                     out.println(Connector.connect(node, peer, ConsoleContext.CONNECT_TIMEOUT));
@@ -147,8 +158,8 @@ final class NodeCommand implements Callable<Integer> {
 
     private ClusterSettings clusterSettings() {
         if (cluster == null) {
-            if (!members.isEmpty() || !seeds.isEmpty()) {
-                throw new UserError("--members and --seeds belong with --cluster NAME");
+            if (!members.isEmpty() || !seeds.isEmpty() || clusterInsecure) {
+                throw new UserError("--members, --seeds and --cluster-insecure belong with --cluster NAME");
             }
             return null;
         }
@@ -166,6 +177,6 @@ final class NodeCommand implements Callable<Integer> {
         for (String seed : seeds) {
             parsed.add(HostPort.parse(seed.trim()));
         }
-        return new ClusterSettings(cluster, members.stream().map(String::trim).toList(), clusterPort, parsed);
+        return new ClusterSettings(cluster, members.stream().map(String::trim).toList(), clusterPort, parsed, clusterInsecure);
     }
 }

@@ -41,6 +41,11 @@ final class NodeLauncher {
                         .bindAddress(InetAddress.getByName(settings.bindHost()))
                         .bindPort(cluster.port())
                         .seeds(cluster.seeds().stream().map(HostPort::toString).toArray(String[]::new));
+                if (cluster.insecure()) {
+                    joining.insecureWithoutSecret();
+                } else {
+                    joining.secret(clusterSecret(settings));
+                }
                 joining.build(); // checks the configuration before anything starts
             } catch (IllegalArgumentException | UnknownHostException e) {
                 throw new UserError("bad cluster settings: " + e.getMessage());
@@ -52,6 +57,16 @@ final class NodeLauncher {
         } catch (RuntimeException e) {
             throw new UserError("cannot start node " + settings.name() + ": " + e.getMessage());
         }
+    }
+
+    /** The node cookie, which is the cluster secret: long enough, or a hint to get one that is. */
+    private static String clusterSecret(NodeSettings settings) {
+        if (settings.cookie().length() < 16) {
+            throw new UserError("the cookie is also the secret of cluster " + settings.cluster().name() + " and has "
+                    + settings.cookie().length() + " characters; a cluster needs at least 16: use a random cookie (delete "
+                    + settings.home().resolve("cookie") + " to get one generated, or set a longer " + CookieSource.ENV + ")");
+        }
+        return settings.cookie();
     }
 
     /** The line printed once the node is in its cluster, or null when it is in none. */

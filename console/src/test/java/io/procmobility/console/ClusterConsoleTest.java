@@ -41,7 +41,7 @@ class ClusterConsoleTest {
                         .allowlist(SerialAllowlist.builder().allowPackage(NodeSettings.EXAMPLES_PATTERN).build()).build(),
                 ProcessRuntimeConfig.defaults().withCarrierThreads(2), MigrationSettings.defaults(),
                 JGroupsCluster.joining(JGroupsClusterConfig.builder(cluster, "a").members("a", "t").bindPort(portA)
-                        .seeds(seeds.split(","))))) {
+                        .seeds(seeds.split(",")).secret(ConsoleRun.COOKIE)))) {
             ConsoleRun run = ConsoleRun.node(home, """
                     spawn Counter counter
                     nodes
@@ -74,6 +74,8 @@ class ClusterConsoleTest {
         ConsoleRun notAMember = ConsoleRun.node(home, "", "--cluster", "x", "--members", "u,v", "--seeds", "127.0.0.1:7800");
         assertThat(notAMember.err).contains("error: bad cluster settings: node t is not one of the configured members [u, v]");
         ConsoleRun stray = ConsoleRun.node(home, "", "--members", "a,b");
-        assertThat(stray.err).contains("error: --members and --seeds belong with --cluster NAME");
+        assertThat(stray.err).contains("error: --members, --seeds and --cluster-insecure belong with --cluster NAME");
+        ConsoleRun strayInsecure = ConsoleRun.node(home, "", "--cluster-insecure");
+        assertThat(strayInsecure.err).contains("belong with --cluster NAME");
     }
 }

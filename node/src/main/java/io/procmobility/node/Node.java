@@ -200,7 +200,7 @@ public final class Node implements AutoCloseable {
      * <pre>{@code
      * Node a = Node.start(transport, ProcessRuntimeConfig.defaults(), MigrationSettings.defaults(),
      *         JGroupsCluster.joining(JGroupsClusterConfig.builder("shop", "a").members("a", "b", "c")
-     *                 .bindPort(7800).seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802")));
+     *                 .bindPort(7800).seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802").secret(cookie)));
      * a.migrate(counter.pid(), Destination.node("b")).get();
      * }</pre>
      */

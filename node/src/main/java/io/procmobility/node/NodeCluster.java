@@ -155,6 +155,10 @@ final class NodeCluster {
         if (down != null) {
             return "node " + node + " " + down.describe() + "; it is not in the cluster now (members: " + members() + ")";
         }
+        if (!isMember(node) && registry.configuredMembers().contains(node)) {
+            return "node " + node + " is down: it is a configured member of the cluster of node " + self + " but not in it"
+                    + " now (members up: " + members() + "); it can be reached again once it runs and rejoins";
+        }
         if (!isMember(node)) {
             return "node " + node + " is not a member of the cluster of node " + self + " (members: " + members()
                     + "; hint: a node of another cluster is reached with Destination.tcp(host, port))";

@@ -45,6 +45,14 @@ public interface ClusterRegistry extends AutoCloseable {
     Set<String> members();
 
     /**
+     * Names of every node configured to be a member, up or not (for error messages: a configured
+     * member that is not in {@link #members()} is down, not foreign). By default {@link #members()}.
+     */
+    default Set<String> configuredMembers() {
+        return members();
+    }
+
+    /**
      * Where a current member accepts node-to-node connections ({@code host:port} of its transport),
      * as it advertised when it joined — what a node needs to reach another by name. Empty for a node
      * that is not a member now, or that advertised none. Non-blocking.

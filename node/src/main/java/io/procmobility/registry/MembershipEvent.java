@@ -26,7 +26,7 @@ public sealed interface MembershipEvent {
 
     /**
      * A node left: {@code reason} tells a clean leave from a failure, {@code detail} says how it was
-     * detected (e.g. {@code "its failure-detection socket closed (FD_SOCK2), confirmed by VERIFY_SUSPECT2"}).
+     * detected (e.g. {@code "its cluster connection closed (crashed or killed), confirmed by VERIFY_SUSPECT2"}).
      */
     record Left(String node, LeaveReason reason, String detail, Set<String> members, Instant at) implements MembershipEvent {
         public Left {

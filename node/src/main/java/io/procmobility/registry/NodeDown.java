@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param node   the node's name
  * @param reason {@link LeaveReason#LEFT} for a clean leave, {@link LeaveReason#FAILED} for failure detection
- * @param detail how it was detected, e.g. {@code "its failure-detection socket closed (FD_SOCK2)"}
+ * @param detail how it was detected, e.g. {@code "its cluster connection closed (crashed or killed)"}
  * @param at     when it was detected
  */
 public record NodeDown(String node, LeaveReason reason, String detail, Instant at) {

@@ -68,7 +68,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (JGroupsCluster cluster = JGroupsCluster.start(JGroupsClusterConfig.builder("shop", "a")
  *         .members("a", "b", "c").bindPort(7800)
- *         .seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802").build())) {
+ *         .seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802").secret(cookie).build())) {
  *     cluster.registerName("orders", pid).join();
  *     cluster.whereis("orders");            // on any node, once committed
  * }
@@ -81,6 +81,8 @@ public final class JGroupsCluster implements ClusterRegistry {
     /** Each member's answer to {@link #LEAVING}: the leaver waits for them (briefly) before it leaves. */
     private static final byte[] LEAVING_SEEN = "procmobility:leaving-seen".getBytes(StandardCharsets.US_ASCII);
     private static final long LEAVE_ANNOUNCEMENT_MILLIS = 500;
+    /** Refused peers are logged once per source address per interval ({@link RefusalLog}). */
+    private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(60);
 
     private final JGroupsClusterConfig config;
     private final String node;
@@ -96,20 +98,24 @@ public final class JGroupsCluster implements ClusterRegistry {
     private final NodeStatusReconciler reconciler;
     private final FaultInjector faults;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final RefusalLog refusals;
+    private final ClusterTcp transport;
     private final Set<Address> leaveAcknowledgedBy = ConcurrentHashMap.newKeySet();
     private volatile Duration joinTime;
     private volatile Thread eventsThread;
 
-    private JGroupsCluster(JGroupsClusterConfig config) throws Exception {
+    private JGroupsCluster(JGroupsClusterConfig config, ClusterCredentials credentials) throws Exception {
         this.config = config;
         this.node = config.nodeName();
         this.events = Executors.newSingleThreadExecutor(threads("events"));
         this.timer = Executors.newSingleThreadScheduledExecutor(threads("timer"));
         this.sender = Executors.newSingleThreadExecutor(threads("sender"));
         Suspicions suspicions = new Suspicions();
-        this.membership = new Membership(node, suspicions, events);
+        this.membership = new Membership(node, config.majority(), suspicions, events);
+        this.refusals = new RefusalLog(node, REFUSAL_LOG_INTERVAL);
         ClusterStack.Built stack = ClusterStack.build(config, bindPort(config), suspicions,
-                "procmobility-" + config.clusterName() + "-" + node + "-" + UUID.randomUUID());
+                "procmobility-" + config.clusterName() + "-" + node + "-" + UUID.randomUUID(), credentials, refusals);
+        this.transport = stack.transport();
         this.raft = stack.raft();
         this.channel = new JChannel(stack.protocols());
         channel.name(node);
@@ -120,7 +126,8 @@ public final class JGroupsCluster implements ClusterRegistry {
         DISCARD discard = stack.discard();
         this.faults = discard == null ? null : new FaultInjector(node, discard);
         this.raftHandle = new RaftHandle(channel, new RegistryStateMachine(node, table, new Applied()));
-        this.writer = new RaftWriter(node, raftHandle, sender, timer, events, config.writeTimeout(), this::quorumDiagnosis);
+        this.writer = new RaftWriter(node, raftHandle, sender, timer, events, config.writeTimeout(), this::quorumDiagnosis,
+                membership::quorumLost);
         this.reconciler = new NodeStatusReconciler(node, config.majority(), membership, table, writer, timer);
         channel.setReceiver(new ChannelReceiver());
     }
@@ -147,9 +154,24 @@ public final class JGroupsCluster implements ClusterRegistry {
      */
     public static JGroupsCluster start(JGroupsClusterConfig config) {
         Objects.requireNonNull(config, "config");
+        return start(config, config.secured() ? CompletableFuture.completedFuture(derive(config)) : null);
+    }
+
+    private static ClusterCredentials derive(JGroupsClusterConfig config) {
+        return ClusterCredentials.derive(config.clusterName(), config.secret());
+    }
+
+    /** Starts with the credentials {@code credentials} is deriving (null: insecure). */
+    private static JGroupsCluster start(JGroupsClusterConfig config, CompletableFuture<ClusterCredentials> credentials) {
+        if (!config.secured()) {
+            LOG.warn("node {}: cluster {} runs WITHOUT a secret (insecureWithoutSecret): its traffic is neither encrypted nor"
+                    + " authenticated, and any host that reaches {}:{} can join it, read every record and commit writes;"
+                    + " give every member .secret(cookie) unless this network is isolated and trusted", config.nodeName(),
+                    config.clusterName(), config.bindAddress().getHostAddress(), config.bindPort());
+        }
         JGroupsCluster cluster;
         try {
-            cluster = new JGroupsCluster(config);
+            cluster = new JGroupsCluster(config, credentials == null ? null : credentials.join());
         } catch (Exception e) {
             throw new RegistryException("cannot set up node " + config.nodeName() + " (" + config + "): " + e.getMessage(), e);
         }
@@ -163,8 +185,9 @@ public final class JGroupsCluster implements ClusterRegistry {
                     + " listening on " + config.bindAddress().getHostAddress() + ":" + config.bindPort() + ": "
                     + e.getMessage() + (config.bindPort() != 0 ? " (is the port taken by another process?)" : ""), e);
         }
-        LOG.info("node {} joined cluster {} in {} ms at {}; members {}", cluster.node, config.clusterName(),
-                cluster.joinTime.toMillis(), cluster.address(), cluster.members());
+        LOG.info("node {} joined cluster {} in {} ms at {} ({}); members {}", cluster.node, config.clusterName(),
+                cluster.joinTime.toMillis(), cluster.address(), config.secured() ? "TLS 1.3, mutual authentication" : "INSECURE",
+                cluster.members());
         return cluster;
     }
 
@@ -177,20 +200,33 @@ public final class JGroupsCluster implements ClusterRegistry {
      * <pre>{@code
      * Node a = Node.start(transport, ProcessRuntimeConfig.defaults(), MigrationSettings.defaults(),
      *         JGroupsCluster.joining(JGroupsClusterConfig.builder("shop", "a").members("a", "b", "c")
-     *                 .bindPort(7800).seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802")));
+     *                 .bindPort(7800).seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802").secret(cookie)));
      * }</pre>
      *
-     * @throws IllegalArgumentException (when the node starts) if the configuration names another node
+     * @throws IllegalArgumentException at once if the configuration is incomplete (e.g. no secret), and when the
+     *     node starts if it names another node
      */
     public static RegistryFactory joining(JGroupsClusterConfig.Builder config) {
         Objects.requireNonNull(config, "config");
+        // Deriving the TLS identity and a first handshake cost a fresh JVM up to a second or more (loading Bouncy
+        // Castle and JSSE): they run now, while the node starts its own parts, instead of on the node's start path.
+        JGroupsClusterConfig early = config.build();
+        CompletableFuture<ClusterCredentials> credentials = !early.secured() ? null : CompletableFuture.supplyAsync(() -> {
+            ClusterCredentials derived = derive(early);
+            TlsWarmUp.handshake(derived.sslContext());
+            return derived;
+        }, runnable -> {
+            Thread t = new Thread(runnable, "procmobility-cluster-" + early.nodeName() + "-keys");
+            t.setDaemon(true);
+            t.start();
+        });
         return (nodeName, endpoint) -> {
             JGroupsClusterConfig built = config.endpoint(endpoint).build();
             if (!built.nodeName().equals(nodeName)) {
                 throw new IllegalArgumentException("node " + nodeName + " cannot join with the cluster configuration of node "
                         + built.nodeName() + "; build it with JGroupsClusterConfig.builder(cluster, \"" + nodeName + "\")");
             }
-            return start(built);
+            return start(built, credentials);
         };
     }
 
@@ -204,6 +240,12 @@ public final class JGroupsCluster implements ClusterRegistry {
     @Override
     public Set<String> members() {
         return membership.members();
+    }
+
+    /** The configured voting members, up or not. */
+    @Override
+    public Set<String> configuredMembers() {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(config.members()));
     }
 
     @Override
@@ -284,6 +326,20 @@ public final class JGroupsCluster implements ClusterRegistry {
         return new InetSocketAddress(config.bindAddress(), config.bindPort());
     }
 
+    /**
+     * How many peers this member refused since it started: connections that failed the TLS handshake
+     * (no secret, another secret, no TLS) and joins without a valid proof. Each is also logged, with
+     * its address, at most once a minute per source address.
+     */
+    public long refusedAttempts() {
+        return refusals.total();
+    }
+
+    /** The transport protocol (tests). */
+    ClusterTcp transportForTest() {
+        return transport;
+    }
+
     /** The current Raft leader's node name, if this node knows one. */
     public Optional<String> leader() {
         Address leader = raft.leader();
@@ -316,6 +372,16 @@ public final class JGroupsCluster implements ClusterRegistry {
     /** The RAFT protocol (tests). */
     RAFT raftForTest() {
         return raft;
+    }
+
+    /** The channel (tests: a forged member's direct calls). */
+    JChannel channelForTest() {
+        return channel;
+    }
+
+    /** Submits {@code command} as this member's own code would (tests: a forged member's writes). */
+    <T> CompletableFuture<T> submitForTest(Command command) {
+        return writer.submit(command);
     }
 
     /** The local replica (tests). */
@@ -429,6 +495,9 @@ public final class JGroupsCluster implements ClusterRegistry {
                 faults.learn(view);
             }
             membership.viewAccepted(view);
+            if (membership.quorumLost()) {
+                writer.quorumLost();
+            }
             reconciler.poke();
         }
 

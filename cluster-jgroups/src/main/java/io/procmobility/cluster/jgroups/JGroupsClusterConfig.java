@@ -25,6 +25,7 @@ import java.util.Set;
  *         .members("a", "b", "c")
  *         .bindPort(7800)
  *         .seeds("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802")
+ *         .secret(cookie)          // the same on every member: TLS and join proofs (see SECURITY.md)
  *         .build();
  * }</pre>
  */
@@ -43,6 +44,7 @@ public final class JGroupsClusterConfig {
     private final Duration writeTimeout;
     private final boolean faultInjection;
     private final String endpoint;
+    private final String secret;
 
     private JGroupsClusterConfig(Builder b) {
         this.clusterName = b.clusterName;
@@ -59,6 +61,7 @@ public final class JGroupsClusterConfig {
         this.writeTimeout = b.writeTimeout;
         this.faultInjection = b.faultInjection;
         this.endpoint = b.endpoint;
+        this.secret = b.secret;
     }
 
     /** Starts a configuration for node {@code nodeName} of cluster {@code clusterName}. */
@@ -141,10 +144,25 @@ public final class JGroupsClusterConfig {
         return endpoint;
     }
 
+    /**
+     * True when the cluster's traffic is authenticated and encrypted (a secret was given); false only
+     * when the configuration said {@link Builder#insecureWithoutSecret()}.
+     */
+    public boolean secured() {
+        return secret != null;
+    }
+
+    /** The secret, for deriving the cluster's keys; null when insecure. Never shown. */
+    String secret() {
+        return secret;
+    }
+
+    /** Never shows the secret. */
     @Override
     public String toString() {
         return "cluster " + clusterName + ", node " + nodeName + ", members " + members + ", bind "
-                + bindAddress.getHostAddress() + ":" + bindPort + ", seeds " + seeds;
+                + bindAddress.getHostAddress() + ":" + bindPort + ", seeds " + seeds
+                + (secret != null ? ", TLS with the cluster secret" : ", INSECURE (no secret)");
     }
 
     /** Builds a {@link JGroupsClusterConfig}; {@link #members} and {@link #seeds} are required. */
@@ -163,6 +181,8 @@ public final class JGroupsClusterConfig {
         private Duration writeTimeout = Duration.ofSeconds(5);
         private boolean faultInjection;
         private String endpoint;
+        private String secret;
+        private boolean insecure;
 
         private Builder(String clusterName, String nodeName) {
             this.clusterName = requireName(clusterName, "cluster name");
@@ -275,6 +295,36 @@ public final class JGroupsClusterConfig {
             return this;
         }
 
+        /**
+         * The cluster's secret, the same on every member (the console uses the node cookie): every
+         * byte between members then travels over TLS 1.3 with mutual authentication under a key
+         * derived from it, and a join must prove it (see {@code SECURITY.md}). A member without it is
+         * refused before JGroups reads anything it sends. At least 16 characters; use a random one.
+         *
+         * @throws IllegalArgumentException if it is null or shorter than 16 characters
+         */
+        public Builder secret(String secret) {
+            if (secret == null || secret.length() < ClusterCredentials.MIN_SECRET_LENGTH) {
+                throw new IllegalArgumentException("node " + nodeName + ": the cluster secret must have at least "
+                        + ClusterCredentials.MIN_SECRET_LENGTH + " characters" + (secret == null ? "" : ", not "
+                        + secret.length()) + "; use a random one (the console's generated cookie file has 32)");
+            }
+            this.secret = secret;
+            this.insecure = false;
+            return this;
+        }
+
+        /**
+         * Runs the cluster without a secret: any host that reaches the cluster port can join, read
+         * every record and commit writes (claim processes, take names, mark nodes down). Only for an
+         * isolated, trusted network; the node logs a warning at every start.
+         */
+        public Builder insecureWithoutSecret() {
+            this.secret = null;
+            this.insecure = true;
+            return this;
+        }
+
         /** Allows {@link JGroupsCluster#faults()} to simulate partitions (for tests; off by default). */
         public Builder faultInjection(boolean enabled) {
             this.faultInjection = enabled;
@@ -305,6 +355,11 @@ public final class JGroupsClusterConfig {
             if (heartbeatTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
                 throw new IllegalArgumentException("heartbeat timeout " + heartbeatTimeout.toMillis() + " ms must be at least"
                         + " twice the heartbeat interval (" + heartbeatInterval.toMillis() + " ms)");
+            }
+            if (secret == null && !insecure) {
+                throw new IllegalArgumentException("node " + nodeName + ": no cluster secret; give the same one to every"
+                        + " member with .secret(cookie) (at least 16 random characters; the console uses the node cookie),"
+                        + " or, only on an isolated trusted network, .insecureWithoutSecret()");
             }
             return new JGroupsClusterConfig(this);
         }

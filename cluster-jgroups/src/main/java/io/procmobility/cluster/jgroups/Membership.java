@@ -48,9 +48,12 @@ final class Membership {
     private final Map<String, Departure> departures = new ConcurrentHashMap<>();
     private volatile View view;
     private volatile Set<String> members = Set.of();
+    private volatile boolean hadMajority;
+    private final int majority;
 
-    Membership(String localNode, Suspicions suspicions, Executor events) {
+    Membership(String localNode, int majority, Suspicions suspicions, Executor events) {
         this.localNode = localNode;
+        this.majority = majority;
         this.suspicions = suspicions;
         this.events = events;
     }
@@ -97,6 +100,15 @@ final class Membership {
     /** The current members' names. */
     Set<String> members() {
         return members;
+    }
+
+    /**
+     * True when this member knows it cannot commit: its view holds fewer than a majority of the
+     * configured members, after it had held a majority since it started. (A member still gathering
+     * its first majority at start-up does not know that yet: its writes wait.)
+     */
+    boolean quorumLost() {
+        return hadMajority && members.size() < majority;
     }
 
     /** The endpoint a current member advertised, or null. */
@@ -151,7 +163,7 @@ final class Membership {
                 String how = suspicions.take(gone);
                 d = new Departure(node, LeaveReason.FAILED, how != null ? how
                         : "removed from the view by coordinator " + nodeName(newView.getCoord())
-                        + " after failure detection (FD_SOCK2 / FD_ALL3, confirmed by VERIFY_SUSPECT2)", now);
+                        + " after failure detection (its connection closed, or FD_ALL3 heartbeats stopped; confirmed by VERIFY_SUSPECT2)", now);
             }
             departures.put(node, d);
             changes.add(new MembershipEvent.Left(node, d.reason(), d.detail(), memberNames, now));
@@ -169,6 +181,9 @@ final class Membership {
         announcedLeaves.retainAll(current);
         view = newView;
         members = memberNames;
+        if (memberNames.size() >= majority) {
+            hadMajority = true;
+        }
         if (!changes.isEmpty()) {
             LOG.info("node {}: view {} -> members {} ({})", localNode, newView.getViewId(), memberNames, changes);
         }

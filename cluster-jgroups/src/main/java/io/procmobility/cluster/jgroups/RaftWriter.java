@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jgroups.raft.Options;
 import org.jgroups.raft.Settable;
@@ -44,6 +45,7 @@ final class RaftWriter {
     private final Executor events;
     private final Duration timeout;
     private final Supplier<String> quorumDiagnosis;
+    private final BooleanSupplier quorumLost;
     private final long session = RANDOM.nextLong();
     private final AtomicLong seqs = new AtomicLong();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
@@ -71,7 +73,7 @@ final class RaftWriter {
     }
 
     RaftWriter(String node, Settable raft, ExecutorService sender, ScheduledExecutorService timer, Executor events,
-            Duration timeout, Supplier<String> quorumDiagnosis) {
+            Duration timeout, Supplier<String> quorumDiagnosis, BooleanSupplier quorumLost) {
         this.node = node;
         this.raft = raft;
         this.sender = sender;
@@ -79,6 +81,7 @@ final class RaftWriter {
         this.events = events;
         this.timeout = timeout;
         this.quorumDiagnosis = quorumDiagnosis;
+        this.quorumLost = quorumLost;
     }
 
     /** Submits {@code command}; the future holds the command's result as applied on this member. */
@@ -86,6 +89,9 @@ final class RaftWriter {
     <T> CompletableFuture<T> submit(Command command) {
         if (closed) {
             return CompletableFuture.failedFuture(closedError(command));
+        }
+        if (quorumLost.getAsBoolean()) {
+            return CompletableFuture.failedFuture(lostQuorum(command, "was not submitted"));
         }
         Pending p = new Pending(seqs.incrementAndGet(), command);
         pending.put(p.seq, p);
@@ -199,6 +205,32 @@ final class RaftWriter {
         } catch (RejectedExecutionException closing) {
             completion.run();
         }
+    }
+
+    /**
+     * This member just learned that it lost its quorum (a view with fewer than a majority of the
+     * members, after it had one): every write no leader has confirmed yet fails now with
+     * {@link NoQuorumException} rather than after the write timeout. A write the leader already
+     * committed is left to complete when this member catches up.
+     */
+    void quorumLost() {
+        for (Pending p : pending.values()) {
+            if (!p.committedByLeader && pending.remove(p.seq, p)) {
+                ScheduledFuture<?> expiry = p.expiry;
+                if (expiry != null) {
+                    expiry.cancel(false);
+                }
+                NoQuorumException error = lostQuorum(p.command, "was not committed");
+                onEvents(() -> p.result.completeExceptionally(error));
+            }
+        }
+    }
+
+    private NoQuorumException lostQuorum(Command command, String what) {
+        return new NoQuorumException("node " + node + ": the " + command.describe() + " " + what + ": this node lost its"
+                + " quorum: " + quorumDiagnosis.get() + ". A write sent to the leader before the split may still have"
+                + " committed there (read the record again once the partition heals); check that a majority of the"
+                + " members run and can reach each other");
     }
 
     /** Fails every pending write: the registry is closing. */

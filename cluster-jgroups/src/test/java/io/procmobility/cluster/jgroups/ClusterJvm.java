@@ -23,6 +23,7 @@ final class ClusterJvm implements AutoCloseable {
     private final Process process;
     private final Writer stdin;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> transcript = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ClusterJvm(String node, Process process) {
         this.node = node;
@@ -35,10 +36,10 @@ final class ClusterJvm implements AutoCloseable {
 
     static ClusterJvm start(String cluster, String node, List<String> members, int port, String seeds) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        Process process = TestSecrets.withSecret(new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.net.preferIPv4Stack=true", "-Dorg.slf4j.simpleLogger.log.org.jgroups=error",
                 "-cp", System.getProperty("java.class.path"), ClusterNodeMain.class.getName(),
-                cluster, node, String.join(",", members), Integer.toString(port), seeds)
+                cluster, node, String.join(",", members), Integer.toString(port), seeds))
                 .redirectErrorStream(true).start();
         return new ClusterJvm(node, process);
     }
@@ -47,10 +48,21 @@ final class ClusterJvm implements AutoCloseable {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 lines.add(line);
+                transcript.add(line);
             }
         } catch (IOException ended) {
             // the process is gone
         }
+    }
+
+    /** Every line it printed so far (log lines included), whether or not an {@code await} consumed it. */
+    List<String> transcript() {
+        return List.copyOf(transcript);
+    }
+
+    /** Its operating-system process id. */
+    long pid() {
+        return process.pid();
     }
 
     /** Sends a command line. */

@@ -19,7 +19,15 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code register <name> <serial>} → {@code REGISTERED <name>} or {@code ERROR <message>}
  *   <li>{@code whereis <name>} → {@code WHEREIS <name> <incarnation>.<serial>} or {@code WHEREIS <name> none}
  *   <li>{@code status} → {@code STATUS <quorum true|false> <leader|none> <members>}
+ *   <li>{@code claim <serial> <node> <epoch>} → {@code CLAIMED <serial>} or {@code ERROR <message>}
+ *   <li>{@code locate <serial>} → {@code LOCATE <serial> <node> <epoch>} or {@code LOCATE <serial> none}
+ *   <li>{@code nodedown <node>} → {@code NODEDOWN <node> true|false} (a down record exists)
+ *   <li>{@code raftmembers} → {@code RAFTMEMBERS <members>} (the Raft configuration)
+ *   <li>{@code refused} → {@code REFUSED <count>} ({@link JGroupsCluster#refusedAttempts()})
  * </ul>
+ * Pids are {@code <incarnation of this node>.<serial>}; {@code claim} and {@code locate} take the
+ * serial of a pid of the first member's incarnation ({@code "a".hashCode()}), so that every JVM names
+ * the same pid.
  * Runs until stdin closes (or the test kills it).
  */
 public final class ClusterNodeMain {
@@ -32,6 +40,7 @@ public final class ClusterNodeMain {
                 .members(List.of(args[2].split(",")))
                 .bindPort(Integer.parseInt(args[3]))
                 .seeds(args[4].split(","))
+                .secret(TestSecrets.fromEnvironment())
                 .build();
         long incarnation = node.hashCode();
         try (JGroupsCluster cluster = JGroupsCluster.start(config)) {
@@ -60,6 +69,20 @@ public final class ClusterNodeMain {
                             .map(p -> p.incarnation() + "." + p.serial()).orElse("none"));
                     case "status" -> say("STATUS " + cluster.hasQuorum() + " " + cluster.leader().orElse("none") + " "
                             + String.join(",", cluster.members()));
+                    case "claim" -> {
+                        try {
+                            cluster.claim(new Pid("a".hashCode(), Long.parseLong(words[1])), words[2], Long.parseLong(words[3]))
+                                    .get(10, TimeUnit.SECONDS);
+                            say("CLAIMED " + words[1]);
+                        } catch (Exception e) {
+                            say("ERROR " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+                        }
+                    }
+                    case "locate" -> say("LOCATE " + words[1] + " " + cluster.locate(new Pid("a".hashCode(), Long.parseLong(words[1])))
+                            .map(l -> l.node() + " " + l.epoch()).orElse("none"));
+                    case "nodedown" -> say("NODEDOWN " + words[1] + " " + cluster.nodeDown(words[1]).isPresent());
+                    case "raftmembers" -> say("RAFTMEMBERS " + String.join(",", cluster.raftForTest().members()));
+                    case "refused" -> say("REFUSED " + cluster.refusedAttempts());
                     default -> say("ERROR unknown command " + line);
                 }
             }

@@ -29,7 +29,12 @@ final class ClusterNodes implements AutoCloseable {
 
     /** Starts nodes {@code names} of a new cluster and waits until every one sees a quorum. */
     static ClusterNodes start(String test, String... names) {
-        ClusterNodes started = new ClusterNodes(new TestClusters(test, names));
+        return start(test, List.of(names), names);
+    }
+
+    /** Starts nodes {@code names} of a new cluster configured with {@code members} (the others stay down). */
+    static ClusterNodes start(String test, List<String> members, String... names) {
+        ClusterNodes started = new ClusterNodes(new TestClusters(test, members.toArray(String[]::new)));
         try {
             List<CompletableFuture<Node>> starting = new ArrayList<>();
             for (String name : names) {

@@ -12,23 +12,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * Free loopback ports for test members, chosen below the kernel's ephemeral range: a port from
  * {@code new ServerSocket(0)} comes from that range, and between releasing it and the member binding
  * it, any outgoing connection on the machine may be given it as its local port (seen here:
- * "No available port to bind to"). Below the range only explicit binds compete. The port plus
- * FD_SOCK2's offset (100..103) is checked too.
+ * "No available port to bind to"). Below the range only explicit binds compete.
  */
 final class FreePorts {
     private static final int LOWEST = 10_000;
-    private static final int FD_SOCK2_OFFSET = 100;
 
     private FreePorts() {
     }
 
     static int pick() {
         int ephemeralStart = ephemeralRangeStart();
-        int highest = ephemeralStart - FD_SOCK2_OFFSET - 10;
+        int highest = ephemeralStart - 10;
         if (highest - LOWEST > 1_000) {
             for (int attempt = 0; attempt < 200; attempt++) {
                 int port = ThreadLocalRandom.current().nextInt(LOWEST, highest);
-                if (canBind(port) && canBind(port + FD_SOCK2_OFFSET)) {
+                if (canBind(port)) {
                     return port;
                 }
             }

@@ -48,11 +48,11 @@ final class MemberJvm implements AutoCloseable {
     static MemberJvm start(String cluster, String node, List<String> members, int jgroupsPort, String seeds, String logLevel,
             String heap) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        Process process = TestSecrets.withSecret(new ProcessBuilder(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.net.preferIPv4Stack=true", "-Dorg.slf4j.simpleLogger.log.org.jgroups=error",
                 "-Dorg.slf4j.simpleLogger.log.io.procmobility=" + logLevel,
                 "-cp", System.getProperty("java.class.path"), MemberMain.class.getName(),
-                cluster, node, String.join(",", members), Integer.toString(jgroupsPort), seeds)
+                cluster, node, String.join(",", members), Integer.toString(jgroupsPort), seeds))
                 .redirectErrorStream(true).start();
         return new MemberJvm(node, process);
     }

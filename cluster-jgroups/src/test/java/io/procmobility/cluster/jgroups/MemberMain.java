@@ -75,7 +75,8 @@ public final class MemberMain {
         JGroupsClusterConfig.Builder cluster = JGroupsClusterConfig.builder(args[0], nodeName)
                 .members(List.of(args[2].split(",")))
                 .bindPort(Integer.parseInt(args[3]))
-                .seeds(args[4].split(","));
+                .seeds(args[4].split(","))
+                .secret(TestSecrets.fromEnvironment());
         long started = System.nanoTime();
         try (Node node = Node.start(TransportConfig.builder(nodeName, "member-cookie").port(0)
                         .allowlist(SerialAllowlist.builder().allowPackage(PROCS + ".**").build()).build(),

@@ -12,6 +12,7 @@ import io.procmobility.registry.StaleEpochException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,13 +65,15 @@ class PartitionTest {
         await().atMost(WAIT).until(() -> minority.members().size() == 1 && m0.members().size() == 2 && m1.members().size() == 2);
         LOG.info("partition {} | {} seen after {} ms", minorityName, majorityNames, (System.nanoTime() - cut) / 1_000_000);
 
-        // The minority (the old leader) can commit nothing: claims and names fail after the write timeout.
-        assertThatThrownBy(() -> minority.claim(process, minorityName, 2).get(10, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(NoQuorumException.class)
-                .hasMessageContaining("could not be committed within 3000 ms")
+        // The minority (the old leader) knows it lost its quorum: claims and names fail at once.
+        CompletableFuture<Void> claim = minority.claim(process, minorityName, 2);
+        assertThat(claim).isCompletedExceptionally();
+        assertThatThrownBy(claim::join).hasCauseInstanceOf(NoQuorumException.class)
+                .hasMessageContaining("this node lost its quorum")
                 .hasMessageContaining("sees members [" + minorityName + "] of the configured [a, b, c] (a write needs 2)");
-        assertThatThrownBy(() -> minority.registerName("during-split", new Pid(10, 3)).get(10, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(NoQuorumException.class);
+        CompletableFuture<Void> name = minority.registerName("during-split", new Pid(10, 3));
+        assertThat(name).isCompletedExceptionally();
+        assertThatThrownBy(name::join).hasCauseInstanceOf(NoQuorumException.class);
 
         // The majority elects a new leader, moves the process and takes the name.
         await().atMost(WAIT).until(() -> m0.hasQuorum() && m1.hasQuorum());
@@ -109,5 +112,31 @@ class PartitionTest {
             await().atMost(WAIT).until(() -> member.table().ownerCount() == m0.table().ownerCount()
                     && member.table().nameCount() == m0.table().nameCount());
         }
+    }
+
+    @Test
+    void aWriteWaitingWhenItsMemberLosesQuorumFailsAsSoonAsItKnows() throws Exception {
+        clusters = new TestClusters("lost-quorum", "a", "b", "c");
+        List<CompletableFuture<JGroupsCluster>> starting = new ArrayList<>();
+        for (String name : List.of("a", "b", "c")) {
+            // a write timeout far beyond failure detection: a failure before it can only be the quorum loss
+            starting.add(CompletableFuture.supplyAsync(() -> clusters.start(name, b -> b.writeTimeout(Duration.ofSeconds(60)))));
+        }
+        for (CompletableFuture<JGroupsCluster> s : starting) {
+            s.get(30, TimeUnit.SECONDS);
+        }
+        await().atMost(WAIT).until(() -> List.of("a", "b", "c").stream().allMatch(n -> clusters.get(n).hasQuorum()));
+        JGroupsCluster leader = clusters.get(clusters.get("a").leader().orElseThrow());
+        List<String> others = new ArrayList<>(List.of("a", "b", "c"));
+        others.remove(leader.localNode());
+
+        leader.faults().isolateFrom(others);
+        for (String other : others) {
+            clusters.get(other).faults().isolateFrom(List.of(leader.localNode()));
+        }
+        CompletableFuture<Void> waiting = leader.claim(new Pid(11, 1), leader.localNode(), 0); // no follower acknowledges it
+        assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(NoQuorumException.class)
+                .hasMessageContaining("was not committed: this node lost its quorum");
+        assertThat(leader.members()).containsExactly(leader.localNode());
     }
 }

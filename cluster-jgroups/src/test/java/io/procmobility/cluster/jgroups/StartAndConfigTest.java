@@ -37,8 +37,17 @@ class StartAndConfigTest {
                 .hasMessageContaining("at least twice the heartbeat interval");
         assertThatThrownBy(() -> JGroupsClusterConfig.builder(" ", "a")).hasMessageContaining("cluster name");
 
+        assertThatThrownBy(() -> JGroupsClusterConfig.builder("shop", "a").members("a", "b").seeds("127.0.0.1:1").build())
+                .hasMessageContaining("no cluster secret").hasMessageContaining(".secret(cookie)")
+                .hasMessageContaining(".insecureWithoutSecret()");
+        assertThatThrownBy(() -> JGroupsClusterConfig.builder("shop", "a").secret("short"))
+                .hasMessageContaining("at least 16 characters, not 5");
+        assertThat(JGroupsClusterConfig.builder("shop", "a").members("a").insecureWithoutSecret().build().secured()).isFalse();
+
         JGroupsClusterConfig config = JGroupsClusterConfig.builder("shop", "a").members("a", "b", "c")
-                .seeds("127.0.0.1:7800", "127.0.0.1:7801").build();
+                .seeds("127.0.0.1:7800", "127.0.0.1:7801").secret(TestSecrets.SECRET).build();
+        assertThat(config.secured()).isTrue();
+        assertThat(config.toString()).doesNotContain(TestSecrets.SECRET).contains("TLS with the cluster secret");
         assertThat(config.majority()).isEqualTo(2);
         assertThat(config.bindAddress().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(config.bindPort()).isZero();
@@ -48,7 +57,7 @@ class StartAndConfigTest {
     void aTakenPortFailsTheStartWithTheAddressAndLeavesNoThreads() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             JGroupsClusterConfig config = JGroupsClusterConfig.builder("taken-" + System.nanoTime(), "a").members("a")
-                    .bindPort(taken.getLocalPort()).build();
+                    .bindPort(taken.getLocalPort()).secret(TestSecrets.SECRET).build();
             assertThatThrownBy(() -> JGroupsCluster.start(config))
                     .isInstanceOf(RegistryException.class)
                     .hasMessageContaining("node a could not join cluster")
@@ -82,9 +91,21 @@ class StartAndConfigTest {
     }
 
     @Test
+    void membersWithoutASecretFormAClusterOnlyWhenToldSoExplicitly() throws Exception {
+        try (TestClusters clusters = new TestClusters("insecure", "a", "b")) {
+            JGroupsCluster a = clusters.start("a", c -> c.insecureWithoutSecret());
+            JGroupsCluster b = clusters.start("b", c -> c.insecureWithoutSecret());
+            assertThat(a.config().secured()).isFalse();
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.members().size() == 2 && b.hasQuorum());
+            b.registerName("plain", new Pid(8, 1)).get(5, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> a.whereis("plain").isPresent());
+        }
+    }
+
+    @Test
     void aSingleMemberClusterWritesAlone() throws Exception {
         JGroupsClusterConfig config = JGroupsClusterConfig.builder("solo-" + System.nanoTime(), "solo").members("solo")
-                .joinTimeout(Duration.ofMillis(100)).build();
+                .joinTimeout(Duration.ofMillis(100)).secret(TestSecrets.SECRET).build();
         try (JGroupsCluster solo = JGroupsCluster.start(config)) {
             await().atMost(Duration.ofSeconds(10)).until(solo::hasQuorum);
             solo.claim(new Pid(5, 5), "solo", 0).get(5, TimeUnit.SECONDS);
@@ -110,7 +131,7 @@ class StartAndConfigTest {
     @Test
     void aMemberClosedFromItsOwnCallbackClosesWithoutWaitingForItself() throws Exception {
         JGroupsClusterConfig config = JGroupsClusterConfig.builder("self-close-" + System.nanoTime(), "solo").members("solo")
-                .joinTimeout(Duration.ofMillis(100)).build();
+                .joinTimeout(Duration.ofMillis(100)).secret(TestSecrets.SECRET).build();
         JGroupsCluster solo = JGroupsCluster.start(config);
         await().atMost(Duration.ofSeconds(10)).until(solo::hasQuorum);
         long started = System.nanoTime();

@@ -38,6 +38,7 @@ final class TestClusters implements AutoCloseable {
                 .members(List.copyOf(ports.keySet()))
                 .bindPort(ports.get(name))
                 .seeds(seeds())
+                .secret(TestSecrets.SECRET)
                 .writeTimeout(Duration.ofSeconds(3))
                 .faultInjection(true);
     }
